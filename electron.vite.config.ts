@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import packageJson from './package.json';
+
+const version = JSON.stringify(packageJson.version);
+
+export default defineConfig({
+  main: {
+    define: { __APP_VERSION__: version },
+    build: {
+      rolldownOptions: {
+        input: {
+          // The Electron entry, the headless HTTP server and the demo seeder share one build.
+          index: resolve('src/main/electron/index.ts'),
+          serve: resolve('src/main/serve.ts'),
+          'seed-demo': resolve('src/main/demo/seed-demo.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: { rolldownOptions: { input: { index: resolve('src/preload/index.ts') } } },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: { rolldownOptions: { input: resolve('src/renderer/index.html') } },
+    plugins: [react()],
+  },
+});

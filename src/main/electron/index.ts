@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { startApp, type RunningApp } from '../app';
+import { databasePathFromArgs } from '../database-path';
+import { hardenSession, hardenWebContents } from './hardening';
+import { serveIpc } from './ipc';
+import { registerAppScheme, serveRendererOverAppScheme } from './protocol';
+import { createMainWindow } from './window';
+
+/**
+ * In development better-sqlite3 is loaded from the copy built for Electron's ABI by
+ * `npm run native:electron`; node_modules keeps Node's build for tests and `serve`.
+ * A packaged app has electron-builder's rebuilt copy in its own node_modules.
+ */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const built = join(app.getAppPath(), '.electron-native', process.versions.electron, 'better_sqlite3.node');
+  if (!existsSync(built)) throw new Error(`${built} is missing: run npm run native:electron`);
+  return built;
+}
+
+let running: RunningApp | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+registerAppScheme();
+hardenWebContents();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.whenReady().then(async () => {
+  try {
+    const databasePath = databasePathFromArgs(process.argv.slice(1)) ?? join(app.getPath('userData'), 'oms.db');
+    running = await startApp({ databasePath, open: { nativeBinding: nativeBinding() } });
+    hardenSession();
+    serveRendererOverAppScheme(join(__dirname, '../renderer'));
+    serveIpc(running.router, () => mainWindow?.webContents ?? null);
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+  } catch (error) {
+    dialog.showErrorBox('OMS could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  }
+});
+
+app.on('window-all-closed', () => app.quit());
+
+app.on('will-quit', (event) => {
+  if (!running) return;
+  event.preventDefault();
+  const closing = running;
+  running = null;
+  void closing.close().finally(() => app.quit());
+});

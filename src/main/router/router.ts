@@ -1,0 +1,93 @@
+import { findOperation, type OperationName } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { DatabaseHandle } from '../database/connection';
+import { inWriteTransaction } from '../database/transaction';
+import { resolveBearer, type Credential } from '../services/auth';
+import { SignInThrottle } from '../services/sign-in-throttle';
+import { validationError } from './errors';
+import { handlers, type HandlerContext } from './handlers';
+
+export interface RouterOptions {
+  handle: DatabaseHandle;
+  version: string;
+  schemaVersion: string;
+  /** The server's own API token (OMS_API_TOKEN); it speaks for the first owner. */
+  serverToken?: string | null;
+}
+
+export interface Caller {
+  transport: 'ipc' | 'http';
+  credential: Credential | null;
+}
+
+/**
+ * Validates, authorizes and runs one operation. Both transports call `call`; nothing
+ * reaches a service without passing the contract's schema and the operation's roles.
+ */
+export class Router {
+  private readonly throttle = new SignInThrottle();
+
+  constructor(private readonly options: RouterOptions) {}
+
+  /**
+   * The credential behind a bearer token; null for no token (an anonymous caller, who
+   * may call only public operations). A token that is unknown, expired or revoked is
+   * refused outright rather than treated as anonymous.
+   */
+  async credentialFor(bearer: string | null): Promise<Credential | null> {
+    if (!bearer) return null;
+    const credential = await this.authenticate(bearer);
+    if (!credential) throw new AppError('UNAUTHORIZED', 'The token is unknown, expired or revoked; sign in again');
+    return credential;
+  }
+
+  authenticate(bearer: string): Promise<Credential | null> {
+    return resolveBearer({ db: this.options.handle.db, actor: null }, bearer, this.options.serverToken ?? null);
+  }
+
+  async call(name: string, rawInput: unknown, caller: Caller): Promise<unknown> {
+    const operation = findOperation(name);
+    if (!operation) throw new AppError('NOT_FOUND', `Unknown operation ${name}`, { operation: name });
+
+    const user = caller.credential?.user ?? null;
+    if (operation.access !== 'public') {
+      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to do this', { operation: name });
+      if (operation.access !== 'signed-in' && !operation.access.includes(user.role)) {
+        throw new AppError('FORBIDDEN', `The ${user.role} role may not call ${name}`, {
+          operation: name,
+          role: user.role,
+          allowed: operation.access,
+        });
+      }
+    }
+
+    const parsed = operation.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+
+    const handler = handlers[name as OperationName] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    const run = async (db: HandlerContext['db']) => {
+      const output = await handler(
+        {
+          db,
+          actor: user,
+          credential: caller.credential,
+          transport: caller.transport,
+          app: {
+            version: this.options.version,
+            databasePath: this.options.handle.path,
+            schemaVersion: this.options.schemaVersion,
+            throttle: this.throttle,
+          },
+        },
+        parsed.data,
+      );
+      // Parsing the output strips whatever the contract does not promise (no stray columns
+      // leave the process); a mismatch is a bug, and for a command it rolls back.
+      const checked = operation.output.safeParse(output);
+      if (!checked.success) throw new Error(`The output of ${name} breaks the contract: ${checked.error.message}`);
+      return checked.data;
+    };
+    const { db } = this.options.handle;
+    return operation.kind === 'command' ? inWriteTransaction(db, run) : run(db);
+  }
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiContext';
+import { AccountPanel } from './AccountPanel';
+import { ApiTokensPanel } from './ApiTokensPanel';
+import { StorePanel } from './StorePanel';
+import { UsersPanel } from './UsersPanel';
+
+type Tab = 'store' | 'users' | 'apiTokens' | 'account';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { user } = useApi();
+  const role = user?.role;
+  const tabs: Tab[] = [
+    'store',
+    ...(role === 'owner' || role === 'manager' ? (['users'] as const) : []),
+    ...(role === 'owner' ? (['apiTokens'] as const) : []),
+    'account',
+  ];
+  const [tab, setTab] = useState<Tab>('store');
+
+  return (
+    <div className="settings">
+      <div role="tablist" className="tabs" aria-label={t('settings.title')}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            role="tab"
+            type="button"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`settings.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'store' && <StorePanel />}
+        {tab === 'users' && <UsersPanel />}
+        {tab === 'apiTokens' && <ApiTokensPanel />}
+        {tab === 'account' && <AccountPanel />}
+      </div>
+    </div>
+  );
+}

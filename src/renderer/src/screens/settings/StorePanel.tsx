@@ -1,0 +1,141 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/contract';
+import { LOCALES, type Settings } from '../../../../shared/domain/settings';
+import { useApi } from '../../api/ApiContext';
+import { SelectField, TextField } from '../../components/Field';
+import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
+import { Notice } from '../../components/Notice';
+import { CURRENCY_OPTIONS } from '../currencies';
+
+type AddressKey = keyof Settings['address'];
+const ADDRESS_FIELDS: AddressKey[] = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'];
+
+export function StorePanel() {
+  const { t, i18n } = useTranslation();
+  const { client, user, setStoreName } = useApi();
+  const [values, setValues] = useState<Settings | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mayEdit = user?.role === 'owner' || user?.role === 'manager';
+
+  useEffect(() => {
+    client.settings
+      .get({})
+      .then(setValues, (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }));
+  }, [client, t]);
+
+  if (!values) return <p className="muted">{t('common.loading')}</p>;
+
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setValues({ ...values, [key]: value });
+  const setAddress = (key: AddressKey, value: string) => set('address', { ...values.address, [key]: value });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkForm(contract.settings.update.input, values, t);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setNotice({ kind: 'error', text: t('errors.VALIDATION') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await client.settings.update(checked.data);
+      setValues(saved);
+      setStoreName(saved.storeName);
+      setErrors({});
+      setNotice({ kind: 'success', text: t('settings.saved') });
+    } catch (error) {
+      setErrors(serverFieldErrors(error, t));
+      setNotice({ kind: 'error', text: errorText(error, t) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={save} noValidate aria-label={t('settings.tabs.store')}>
+      {!mayEdit && <Notice kind="info">{t('settings.readOnly')}</Notice>}
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      <fieldset disabled={!mayEdit || busy}>
+        <legend>{t('settings.tabs.store')}</legend>
+        <div className="form-grid">
+          <TextField
+            label={t('settings.storeName')}
+            value={values.storeName}
+            onChange={(e) => set('storeName', e.target.value)}
+            error={errors.storeName}
+            wide
+          />
+          <TextField
+            label={t('settings.phone')}
+            value={values.phone}
+            onChange={(e) => set('phone', e.target.value)}
+            error={errors.phone}
+            type="tel"
+          />
+          <TextField
+            label={t('settings.email')}
+            value={values.email}
+            onChange={(e) => set('email', e.target.value)}
+            error={errors.email}
+            type="email"
+          />
+        </div>
+      </fieldset>
+      <fieldset disabled={!mayEdit || busy}>
+        <legend>{t('settings.address')}</legend>
+        <div className="form-grid">
+          {ADDRESS_FIELDS.map((key) => (
+            <TextField
+              key={key}
+              label={t(`settings.${key}`)}
+              value={values.address[key]}
+              onChange={(e) => setAddress(key, e.target.value)}
+              error={errors[`address.${key}`]}
+              wide={key === 'line1'}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset disabled={!mayEdit || busy}>
+        <legend>{t('settings.money')}</legend>
+        <div className="form-grid">
+          <SelectField
+            label={t('settings.currency')}
+            value={values.currency}
+            onChange={(e) => set('currency', e.target.value)}
+            options={CURRENCY_OPTIONS(i18n.language)}
+            error={errors.currency}
+          />
+          <SelectField
+            label={t('settings.locale')}
+            value={values.locale}
+            onChange={(e) => set('locale', e.target.value as Settings['locale'])}
+            options={LOCALES.map((locale) => ({
+              value: locale,
+              label: locale === 'en' ? t('language.en') : t('language.zh'),
+            }))}
+          />
+          <SelectField
+            label={t('settings.prices')}
+            value={values.pricesIncludeTax ? 'inclusive' : 'exclusive'}
+            onChange={(e) => set('pricesIncludeTax', e.target.value === 'inclusive')}
+            options={[
+              { value: 'inclusive', label: t('settings.pricesInclusive') },
+              { value: 'exclusive', label: t('settings.pricesExclusive') },
+            ]}
+          />
+        </div>
+      </fieldset>
+      {mayEdit && (
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('settings.save')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

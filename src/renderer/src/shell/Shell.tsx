@@ -1,0 +1,66 @@
+import { LogOut } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext';
+import { AreaNotYet } from '../screens/AreaNotYet';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { AREA_ICONS, AREAS, areaFromHash, type Area } from './areas';
+import { LanguageSwitch } from './LanguageSwitch';
+import { StatusLine } from './StatusLine';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { client, setSession, storeName } = useApi();
+  const [area, setArea] = useState<Area>(() => areaFromHash(location.hash));
+
+  useEffect(() => {
+    const follow = () => setArea(areaFromHash(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  async function signOut() {
+    await client.auth.signOut({}).catch(() => undefined);
+    setSession(null);
+  }
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="sidebar__brand">
+          <span className="sidebar__logo" aria-hidden="true">
+            OMS
+          </span>
+          <span className="sidebar__store">{storeName}</span>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {AREAS.map((name) => {
+              const Icon = AREA_ICONS[name];
+              return (
+                <li key={name}>
+                  <a href={`#/${name}`} aria-current={area === name ? 'page' : undefined}>
+                    <Icon size={16} aria-hidden="true" />
+                    {t(`nav.${name}`)}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </aside>
+      <header className="topbar">
+        <h1 className="topbar__title">{t(`nav.${area}`)}</h1>
+        <div className="topbar__actions">
+          <LanguageSwitch />
+          <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+            <LogOut size={14} aria-hidden="true" />
+            {t('auth.signOut')}
+          </button>
+        </div>
+      </header>
+      <main className="content">{area === 'settings' ? <SettingsScreen /> : <AreaNotYet area={area} />}</main>
+      <StatusLine />
+    </div>
+  );
+}

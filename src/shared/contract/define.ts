@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { Access } from '../roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One operation of the contract. `kind` decides how the router runs it: a command
+ * runs inside one database transaction, a query reads without one.
+ */
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  summary: string;
+  kind: 'query' | 'command';
+  access: Access;
+  input: I;
+  output: O;
+  /**
+   * An optional readable REST route beside `POST /api/<namespace>.<name>`.
+   * Path parameters (`:id`) and, for GET, query parameters fill the input.
+   */
+  http?: { method: HttpMethod; path: `/${string}` };
+}
+
+export function operation<I extends z.ZodType, O extends z.ZodType>(definition: Operation<I, O>): Operation<I, O> {
+  return definition;
+}
+
+export type Namespace = Record<string, Operation>;
+export type ContractShape = Record<string, Namespace>;

@@ -10,6 +10,7 @@ export default defineConfig({
           environment: 'node',
           // scrypt hashing makes sign-in tests take tens of milliseconds each, by design
           testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,8 +20,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file starts its own server and browser; two cores run two files at once at most.
+          // Each file starts its own server and browser: two at a time on two cores, after the unit tests.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

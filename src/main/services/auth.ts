@@ -63,10 +63,7 @@ export async function signIn(
   }
   throttle.succeeded(input.username);
   const user = toUser(row);
-  const signedIn = { ...ctx, actor: user };
-  const lastSignInAt = nowIso();
-  await ctx.db.updateTable('users').set({ last_sign_in_at: lastSignInAt }).where('id', '=', user.id).execute();
-  return startSession(signedIn, { ...user, lastSignInAt });
+  return startSession({ ...ctx, actor: user }, user);
 }
 
 async function startSession(ctx: ServiceContext, user: User): Promise<Session> {
@@ -84,8 +81,9 @@ async function startSession(ctx: ServiceContext, user: User): Promise<Session> {
       revoked_at: null,
     })
     .execute();
+  await ctx.db.updateTable('users').set({ last_sign_in_at: now.toISOString() }).where('id', '=', user.id).execute();
   await recordAudit(ctx, { action: 'session.started', entity: 'user', entityId: user.id });
-  return { token, expiresAt, user };
+  return { token, expiresAt, user: { ...user, lastSignInAt: now.toISOString() } };
 }
 
 export async function signOut(ctx: ServiceContext, credential: Credential | null): Promise<void> {

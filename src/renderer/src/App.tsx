@@ -56,8 +56,11 @@ export function App() {
       (status) => {
         if (!current) return;
         setStoreName(status.storeName);
-        setUser(status.user);
-        setGate({ kind: status.needsSetup ? 'setup' : status.user ? 'ready' : 'sign-in' });
+        // In a browser the API token alone also speaks for a user (integrations rely on
+        // that); a person at the screen still signs in, so only a session opens the shell.
+        const signedIn = status.user !== null && credentials.session() !== null;
+        setUser(signedIn ? status.user : null);
+        setGate({ kind: status.needsSetup ? 'setup' : signedIn ? 'ready' : 'sign-in' });
       },
       (error: unknown) => current && setGate({ kind: 'failed', error }),
     );

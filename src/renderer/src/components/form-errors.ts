@@ -14,10 +14,21 @@ const FORMAT_MESSAGES: Record<string, string> = {
   email: 'validation.email',
 };
 
-function messageFor(path: string, code: string | undefined, fallback: string, t: TFunction): string {
+interface IssueLike {
+  code?: string;
+  message: string;
+  minimum?: unknown;
+  origin?: unknown;
+}
+
+function messageFor(path: string, issue: IssueLike, t: TFunction): string {
   const field = path.split('.').at(-1) ?? path;
-  if ((code === 'invalid_format' || code === 'custom') && FORMAT_MESSAGES[field]) return t(FORMAT_MESSAGES[field]);
-  return fallback;
+  if ((issue.code === 'invalid_format' || issue.code === 'custom') && FORMAT_MESSAGES[field]) {
+    return t(FORMAT_MESSAGES[field]);
+  }
+  // An empty required text field: say so plainly rather than "expected >=1 characters".
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return t('validation.required');
+  return issue.message;
 }
 
 /**
@@ -34,7 +45,7 @@ export function checkForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.');
-    errors[path] ??= messageFor(path, issue.code, issue.message, t);
+    errors[path] ??= messageFor(path, issue, t);
   }
   return { ok: false, errors };
 }
@@ -50,7 +61,7 @@ export function serverFieldErrors(error: unknown, t: TFunction): FieldErrors {
     errors[issue.path] ??=
       error instanceof AppError && error.code === 'CONFLICT' && issue.path === 'username'
         ? t('errors.usernameTaken')
-        : messageFor(issue.path, 'custom', issue.message, t);
+        : messageFor(issue.path, { code: 'custom', message: issue.message }, t);
   }
   return errors;
 }

@@ -69,8 +69,9 @@ describe.skipIf(!binary)('Electron app', () => {
   it('refuses navigation away from the app and new windows', async () => {
     const window = await app.firstWindow();
     await window.evaluate(() => {
-      window.open('https://example.com');
-      location.href = 'https://example.com';
+      const browser = globalThis as unknown as { open(url: string): void; location: { href: string } };
+      browser.open('https://example.com');
+      browser.location.href = 'https://example.com';
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(window.url()).toBe('app://oms/index.html');

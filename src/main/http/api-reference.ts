@@ -17,7 +17,9 @@ function fieldsOf(schema: z.ZodType): string {
   const required = new Set(json.required ?? []);
   return entries
     .map(([name, property]) => {
-      const type = property.enum ? property.enum.map((v) => JSON.stringify(v)).join(' \\| ') : (property.type ?? 'object');
+      const type = property.enum
+        ? property.enum.map((v) => JSON.stringify(v)).join(' \\| ')
+        : (property.type ?? 'object');
       return `\`${name}${required.has(name) ? '' : '?'}\`: ${type}`;
     })
     .join(', ');

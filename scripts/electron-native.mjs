@@ -22,7 +22,12 @@ const source = dirname(require.resolve('better-sqlite3/package.json'));
 const work = mkdtempSync(join(tmpdir(), 'oms-electron-native-'));
 try {
   cpSync(source, work, { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) });
-  const common = { cwd: work, stdio: 'inherit' };
+  // npm passes its own `nodedir` setting down to scripts; node-gyp would then build
+  // against Node's headers instead of Electron's and produce the wrong ABI.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'),
+  );
+  const common = { cwd: work, stdio: 'inherit', env };
   const flags = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
   try {
     // A prebuilt binary when one is published for this Electron, platform and arch…
@@ -44,6 +49,12 @@ try {
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
   console.error(`Built better-sqlite3 for Electron ${electronVersion}: ${target}`);
+} catch {
+  console.error(
+    `Could not build better-sqlite3 for Electron ${electronVersion}: this needs the network once ` +
+      "(a prebuilt binary from GitHub, or Electron's headers) and a C++ toolchain. See README.md.",
+  );
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

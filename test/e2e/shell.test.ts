@@ -108,6 +108,23 @@ describe('the app shell in a browser', () => {
     await screenshot(page, '05-users-en');
   });
 
+  it('makes an API token for an integration, which works until it is revoked', async () => {
+    await page.getByRole('tab', { name: 'API tokens' }).click();
+    const form = page.getByRole('form', { name: 'Create token' });
+    await form.getByLabel('Name').fill('Web shop');
+    await form.getByLabel('Acts as').selectOption({ label: 'Chen Jing (counter)' });
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.locator('code.token').textContent();
+    expect(token).toMatch(/^[\w-]{40,}$/);
+    await screenshot(page, '05b-api-tokens-en');
+
+    const asIntegration = () => fetch(`${server.base}/api/settings`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asIntegration()).status).toBe(200);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('cell', { name: 'Revoked' }).waitFor();
+    expect((await asIntegration()).status).toBe(401);
+  });
+
   it('switches to Chinese, everywhere', async () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '设置', level: 1 }).waitFor();

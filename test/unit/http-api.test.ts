@@ -70,8 +70,14 @@ describe('HTTP API', () => {
     const { request } = await startServer();
     expect((await request('/api/orders.teleport', { method: 'POST' })).status).toBe(404);
     expect((await request('/api/no/such/route')).status).toBe(404);
-    // Before setup the server token speaks for nobody: signed-in operations are refused.
-    expect((await request('/api/settings.get', { method: 'POST' })).status).toBe(401);
+    // Before setup the server token speaks for nobody: signed-in operations are refused,
+    // though a wrong field is still named first.
+    const early = await request('/api/settings.get', { method: 'POST' });
+    expect(early.status).toBe(401);
+    expect(await early.json()).toMatchObject({ message: expect.stringContaining('auth.setup') });
+    const wrongField = await request('/api/settings', { method: 'PATCH', body: '{"storeName": 5}' });
+    expect(wrongField.status).toBe(422);
+    expect(await wrongField.json()).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'storeName' }] } });
     expect((await request('/api/users', { method: 'DELETE' })).status).toBe(405);
   });
 

@@ -106,7 +106,7 @@ export function ApiTokensPanel() {
                 <td>{token.name}</td>
                 <td className="mono">{token.username}</td>
                 <td>{formatDateTime(token.createdAt)}</td>
-                <td>{formatDateTime(token.lastUsedAt)}</td>
+                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('users.never')}</td>
                 <td>{token.revokedAt ? t('apiTokens.revoked') : t('apiTokens.activeStatus')}</td>
                 <td className="table__actions">
                   {!token.revokedAt && (

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { startApp, type RunningApp } from '../../src/main/app';
 import { createClient, type Client } from '../../src/shared/client';
+import { AppError } from '../../src/shared/errors';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -48,4 +49,14 @@ export async function startTestApp(options: { serverToken?: string } = {}): Prom
       return { client: clientWith(session.token), token: session.token };
     },
   };
+}
+
+/** The AppError a call failed with; fails the test if it succeeded or threw anything else. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }

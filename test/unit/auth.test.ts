@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
 import { hashSecret, verifySecret } from '../../src/main/services/secrets';
 import { SignInThrottle } from '../../src/main/services/sign-in-throttle';
-import { OWNER, startTestApp } from '../helpers/test-app';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { OWNER, failure, startTestApp } from '../helpers/test-app';
 
 describe('secrets', () => {
   it('hashes with scrypt and a random salt, and verifies only the right secret', async () => {
@@ -34,7 +24,7 @@ describe('first run and sign-in', () => {
     expect(status.needsSetup).toBe(false);
     expect(status.user?.role).toBe('owner');
     expect(status.storeName).toBe('Test shop');
-    const again = await rejection(
+    const again = await failure(
       anonymous.auth.setup({
         owner: { username: 'intruder', displayName: 'X', secret: '99999' },
         store: { storeName: 'Mine', currency: 'USD', locale: 'en', pricesIncludeTax: false },
@@ -55,25 +45,25 @@ describe('first run and sign-in', () => {
     });
     const anonymous = app.clientWith(null);
 
-    expect((await rejection(anonymous.auth.signIn({ username: OWNER.username, secret: '00000' }))).code).toBe(
+    expect((await failure(anonymous.auth.signIn({ username: OWNER.username, secret: '00000' }))).code).toBe(
       'UNAUTHORIZED',
     );
-    expect((await rejection(anonymous.auth.signIn({ username: 'nobody', secret: '00000' }))).code).toBe('UNAUTHORIZED');
+    expect((await failure(anonymous.auth.signIn({ username: 'nobody', secret: '00000' }))).code).toBe('UNAUTHORIZED');
 
     const signedIn = await app.signIn('clerk1', '4444');
     expect((await signedIn.client.auth.status({})).user?.username).toBe('clerk1');
     await client.users.update({ id: clerk.id, active: false });
     // Deactivation ends the clerk's open sessions at once and blocks new ones.
-    expect((await rejection(signedIn.client.settings.get({}))).code).toBe('UNAUTHORIZED');
-    expect((await rejection(anonymous.auth.signIn({ username: 'clerk1', secret: '4444' }))).code).toBe('UNAUTHORIZED');
+    expect((await failure(signedIn.client.settings.get({}))).code).toBe('UNAUTHORIZED');
+    expect((await failure(anonymous.auth.signIn({ username: 'clerk1', secret: '4444' }))).code).toBe('UNAUTHORIZED');
   });
 
   it('locks a username after five wrong tries and says how long to wait', async () => {
     const app = await startTestApp();
     await app.setUpOwner();
     const anonymous = app.clientWith(null);
-    for (let i = 0; i < 5; i++) await rejection(anonymous.auth.signIn({ username: OWNER.username, secret: '0000' }));
-    const locked = await rejection(anonymous.auth.signIn({ username: OWNER.username, secret: OWNER.secret }));
+    for (let i = 0; i < 5; i++) await failure(anonymous.auth.signIn({ username: OWNER.username, secret: '0000' }));
+    const locked = await failure(anonymous.auth.signIn({ username: OWNER.username, secret: OWNER.secret }));
     expect(locked.code).toBe('UNAUTHORIZED');
     expect((locked.details as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
   });
@@ -87,13 +77,13 @@ describe('first run and sign-in', () => {
     const second = await app.signIn(OWNER.username, OWNER.secret);
     expect((await app.router.authenticate(second.token))?.kind).toBe('session');
     await app.handle.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
-    expect((await rejection(second.client.settings.get({}))).code).toBe('UNAUTHORIZED');
+    expect((await failure(second.client.settings.get({}))).code).toBe('UNAUTHORIZED');
   });
 
   it('changes the own secret only when the current one is given', async () => {
     const app = await startTestApp();
     const { client } = await app.setUpOwner();
-    const wrong = await rejection(client.auth.changeSecret({ current: '11111', next: 'a-long-password' }));
+    const wrong = await failure(client.auth.changeSecret({ current: '11111', next: 'a-long-password' }));
     expect(wrong.code).toBe('VALIDATION');
     await client.auth.changeSecret({ current: OWNER.secret, next: 'a-long-password' });
     await expect(app.signIn(OWNER.username, 'a-long-password')).resolves.toBeDefined();
@@ -128,7 +118,7 @@ describe('first run and sign-in', () => {
     expect(stored.token_hash).not.toContain(token);
     await client.apiTokens.revoke({ id: apiToken.id });
     expect(await app.router.authenticate(token)).toBeNull();
-    expect((await rejection(client.apiTokens.revoke({ id: apiToken.id }))).code).toBe('INVALID_STATE');
+    expect((await failure(client.apiTokens.revoke({ id: apiToken.id }))).code).toBe('INVALID_STATE');
   });
 });
 

@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inWriteTransaction } from '../../src/main/database/transaction';
 import { toErrorBody } from '../../src/main/router/errors';
 import { AppError } from '../../src/shared/errors';
-import { startTestApp, type TestApp } from '../helpers/test-app';
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { failure, startTestApp, type TestApp } from '../helpers/test-app';
 
 /** Every row of every table, to prove a failed call changed nothing. */
 async function snapshot(app: TestApp): Promise<string> {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../../src/main/app';
 import { createClient } from '../../src/shared/client';
-import { AppError } from '../../src/shared/errors';
 import { DEFAULT_SETTINGS } from '../../src/shared/domain/settings';
-import { OWNER, startTestApp } from '../helpers/test-app';
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { OWNER, failure, startTestApp } from '../helpers/test-app';
 
 describe('users', () => {
   it('keeps at least one active owner', async () => {

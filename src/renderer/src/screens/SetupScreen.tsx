@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
-import { LOCALES } from '../../../shared/domain/settings';
+import type { Settings } from '../../../shared/domain/settings';
 import { useApi } from '../api/ApiContext';
-import { TextField, SelectField } from '../components/Field';
+import { TextField } from '../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../components/form-errors';
 import { Notice } from '../components/Notice';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
-import { CURRENCY_OPTIONS } from './currencies';
+import { Gate } from '../components/Gate';
+import { StoreMoneyFields } from './StoreMoneyFields';
 
 /** First run: the owner account and the shop's essentials, in one step. */
 export function SetupScreen() {
@@ -58,93 +58,68 @@ export function SetupScreen() {
   }
 
   return (
-    <div className="gate">
-      <div className="gate__language">
-        <LanguageSwitch />
-      </div>
-      <form className="gate__card gate__card--wide" onSubmit={submit} noValidate>
-        <h1>{t('auth.setupTitle')}</h1>
-        <p className="muted">{t('auth.setupIntro')}</p>
-        {failure && <Notice kind="error">{failure}</Notice>}
-        <fieldset>
-          <legend>{t('auth.ownerSection')}</legend>
-          <div className="form-grid">
-            <TextField
-              label={t('auth.displayName')}
-              value={values.displayName}
-              onChange={(e) => set('displayName')(e.target.value)}
-              error={errors['owner.displayName']}
-              autoFocus
-            />
-            <TextField
-              label={t('auth.username')}
-              value={values.username}
-              onChange={(e) => set('username')(e.target.value)}
-              error={errors['owner.username']}
-              autoComplete="username"
-            />
-            <TextField
-              label={t('auth.secret')}
-              type="password"
-              value={values.secret}
-              onChange={(e) => set('secret')(e.target.value)}
-              error={errors['owner.secret']}
-              hint={t('auth.secretHint')}
-              autoComplete="new-password"
-            />
-            <TextField
-              label={t('auth.secretRepeat')}
-              type="password"
-              value={values.repeat}
-              onChange={(e) => set('repeat')(e.target.value)}
-              error={errors['repeat']}
-              autoComplete="new-password"
-            />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('auth.storeSection')}</legend>
-          <div className="form-grid">
-            <TextField
-              label={t('settings.storeName')}
-              value={values.storeName}
-              onChange={(e) => set('storeName')(e.target.value)}
-              error={errors['store.storeName']}
-              wide
-            />
-            <SelectField
-              label={t('settings.currency')}
-              value={values.currency}
-              onChange={(e) => set('currency')(e.target.value)}
-              options={CURRENCY_OPTIONS(i18n.language)}
-              error={errors['store.currency']}
-            />
-            <SelectField
-              label={t('settings.locale')}
-              value={values.locale}
-              onChange={(e) => set('locale')(e.target.value)}
-              options={LOCALES.map((locale) => ({
-                value: locale,
-                label: locale === 'en' ? t('language.en') : t('language.zh'),
-              }))}
-            />
-            <SelectField
-              label={t('settings.prices')}
-              value={values.pricesIncludeTax ? 'inclusive' : 'exclusive'}
-              onChange={(e) => set('pricesIncludeTax')(e.target.value === 'inclusive')}
-              options={[
-                { value: 'inclusive', label: t('settings.pricesInclusive') },
-                { value: 'exclusive', label: t('settings.pricesExclusive') },
-              ]}
-            />
-          </div>
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('auth.createShop')}
-          </button>
+    <Gate wide onSubmit={submit}>
+      <h1>{t('auth.setupTitle')}</h1>
+      <p className="muted">{t('auth.setupIntro')}</p>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <fieldset>
+        <legend>{t('auth.ownerSection')}</legend>
+        <div className="form-grid">
+          <TextField
+            label={t('auth.displayName')}
+            value={values.displayName}
+            onChange={(e) => set('displayName')(e.target.value)}
+            error={errors['owner.displayName']}
+            autoFocus
+          />
+          <TextField
+            label={t('auth.username')}
+            value={values.username}
+            onChange={(e) => set('username')(e.target.value)}
+            error={errors['owner.username']}
+            autoComplete="username"
+          />
+          <TextField
+            label={t('auth.secret')}
+            type="password"
+            value={values.secret}
+            onChange={(e) => set('secret')(e.target.value)}
+            error={errors['owner.secret']}
+            hint={t('auth.secretHint')}
+            autoComplete="new-password"
+          />
+          <TextField
+            label={t('auth.secretRepeat')}
+            type="password"
+            value={values.repeat}
+            onChange={(e) => set('repeat')(e.target.value)}
+            error={errors['repeat']}
+            autoComplete="new-password"
+          />
         </div>
-      </form>
-    </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('auth.storeSection')}</legend>
+        <div className="form-grid">
+          <TextField
+            label={t('settings.storeName')}
+            value={values.storeName}
+            onChange={(e) => set('storeName')(e.target.value)}
+            error={errors['store.storeName']}
+            wide
+          />
+          <StoreMoneyFields
+            values={{ ...values, locale: values.locale as Settings['locale'] }}
+            onChange={(change) => setValues((v) => ({ ...v, ...change }))}
+            currencyError={errors['store.currency']}
+          />
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('auth.createShop')}
+        </button>
+      </div>
+    </Gate>
   );
 }

@@ -5,7 +5,7 @@ import { useApi } from '../api/ApiContext';
 import { TextField } from '../components/Field';
 import { errorText } from '../components/form-errors';
 import { Notice } from '../components/Notice';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { Gate } from '../components/Gate';
 
 export function SignInScreen({ storeName }: { storeName: string | null }) {
   const { t } = useTranslation();
@@ -39,39 +39,30 @@ export function SignInScreen({ storeName }: { storeName: string | null }) {
   }
 
   return (
-    <div className="gate">
-      <div className="gate__language">
-        <LanguageSwitch />
+    <Gate onSubmit={submit}>
+      <div className="gate__brand">{storeName ?? t('app.name')}</div>
+      <h1>{t('auth.signInTitle')}</h1>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <TextField
+        label={t('auth.username')}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        autoComplete="username"
+        autoFocus={!username}
+      />
+      <TextField
+        label={t('auth.secret')}
+        type="password"
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+        autoComplete="current-password"
+        autoFocus={Boolean(username)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary button--block" disabled={busy || !username || !secret}>
+          {t('auth.signIn')}
+        </button>
       </div>
-      <form className="gate__card" onSubmit={submit} noValidate>
-        <div className="gate__brand">{storeName ?? t('app.name')}</div>
-        <h1>{t('auth.signInTitle')}</h1>
-        {failure && <Notice kind="error">{failure}</Notice>}
-        <TextField
-          label={t('auth.username')}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          autoFocus={!username}
-        />
-        <TextField
-          label={t('auth.secret')}
-          type="password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          autoComplete="current-password"
-          autoFocus={Boolean(username)}
-        />
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary button--block"
-            disabled={busy || !username || !secret}
-          >
-            {t('auth.signIn')}
-          </button>
-        </div>
-      </form>
-    </div>
+    </Gate>
   );
 }

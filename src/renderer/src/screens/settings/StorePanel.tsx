@@ -1,18 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/contract';
-import { LOCALES, type Settings } from '../../../../shared/domain/settings';
+import type { Settings } from '../../../../shared/domain/settings';
 import { useApi } from '../../api/ApiContext';
-import { SelectField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
-import { CURRENCY_OPTIONS } from '../currencies';
+import { StoreMoneyFields } from '../StoreMoneyFields';
 
 type AddressKey = keyof Settings['address'];
 const ADDRESS_FIELDS: AddressKey[] = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'];
 
 export function StorePanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { client, user, setStoreName } = useApi();
   const [values, setValues] = useState<Settings | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -102,30 +102,10 @@ export function StorePanel() {
       <fieldset disabled={!mayEdit || busy}>
         <legend>{t('settings.money')}</legend>
         <div className="form-grid">
-          <SelectField
-            label={t('settings.currency')}
-            value={values.currency}
-            onChange={(e) => set('currency', e.target.value)}
-            options={CURRENCY_OPTIONS(i18n.language)}
-            error={errors.currency}
-          />
-          <SelectField
-            label={t('settings.locale')}
-            value={values.locale}
-            onChange={(e) => set('locale', e.target.value as Settings['locale'])}
-            options={LOCALES.map((locale) => ({
-              value: locale,
-              label: locale === 'en' ? t('language.en') : t('language.zh'),
-            }))}
-          />
-          <SelectField
-            label={t('settings.prices')}
-            value={values.pricesIncludeTax ? 'inclusive' : 'exclusive'}
-            onChange={(e) => set('pricesIncludeTax', e.target.value === 'inclusive')}
-            options={[
-              { value: 'inclusive', label: t('settings.pricesInclusive') },
-              { value: 'exclusive', label: t('settings.pricesExclusive') },
-            ]}
+          <StoreMoneyFields
+            values={values}
+            onChange={(change) => setValues({ ...values, ...change })}
+            currencyError={errors.currency}
           />
         </div>
       </fieldset>

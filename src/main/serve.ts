@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   console.log(`OMS ${APP_VERSION} serving ${databasePath}`);
   console.log(`API: ${origin}/api (Authorization: Bearer <token>)`);
   console.log(fromEnv ? 'API token: from OMS_API_TOKEN' : `API token: ${serverToken}`);
-  console.log(`Open in a browser: ${origin}/#token=${fromEnv ? '<OMS_API_TOKEN>' : serverToken}`);
+  console.log(`Open in a browser: ${origin}/`);
 
   let stopping = false;
   const stop = () => {

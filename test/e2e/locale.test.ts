@@ -25,7 +25,7 @@ describe('the UI language follows the system', () => {
   it('shows the first-run screen in Chinese on a zh-CN system', async () => {
     const context = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/#token=t`);
+    await page.goto(`${server.base}/`);
     await page.getByRole('heading', { name: '设置您的店铺' }).waitFor();
     await page.getByRole('button', { name: '中文', pressed: true }).waitFor();
     await page.getByLabel('货币').waitFor();
@@ -36,7 +36,7 @@ describe('the UI language follows the system', () => {
   it('shows it in English on an English system', async () => {
     const context = await chromium.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server.base}/#token=t`);
+    await page.goto(`${server.base}/`);
     await page.getByRole('heading', { name: 'Set up your shop' }).waitFor();
     await context.close();
   });

@@ -80,13 +80,36 @@ describe('first run and sign-in', () => {
     expect((await failure(second.client.settings.get({}))).code).toBe('UNAUTHORIZED');
   });
 
+  it('changes the own secret only from a session, throttled, ending the other sessions', async () => {
+    const app = await startTestApp();
+    const { client } = await app.setUpOwner();
+    const other = await app.signIn(OWNER.username, OWNER.secret);
+    const [owner] = await client.users.list({});
+    const { token } = await client.apiTokens.create({ name: 'shop', userId: owner.id });
+    const viaApiToken = await failure(
+      app.clientWith(token).auth.changeSecret({ current: OWNER.secret, next: '99999' }),
+    );
+    expect(viaApiToken.code).toBe('FORBIDDEN');
+    for (let i = 0; i < 5; i++) {
+      expect((await failure(other.client.auth.changeSecret({ current: '0000', next: '99999' }))).code).toBe(
+        'VALIDATION',
+      );
+    }
+    const throttled = await failure(other.client.auth.changeSecret({ current: OWNER.secret, next: '99999' }));
+    expect(throttled.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+  });
+
   it('changes the own secret only when the current one is given', async () => {
     const app = await startTestApp();
     const { client } = await app.setUpOwner();
+    const elsewhere = await app.signIn(OWNER.username, OWNER.secret);
     const wrong = await failure(client.auth.changeSecret({ current: '11111', next: 'a-long-password' }));
     expect(wrong.code).toBe('VALIDATION');
     await client.auth.changeSecret({ current: OWNER.secret, next: 'a-long-password' });
     await expect(app.signIn(OWNER.username, 'a-long-password')).resolves.toBeDefined();
+    // The session that changed it stays; the one elsewhere ends.
+    expect((await client.settings.get({})).storeName).toBe('Test shop');
+    expect((await failure(elsewhere.client.settings.get({}))).code).toBe('UNAUTHORIZED');
   });
 
   it("maps the server's token to the first owner, and nobody before setup", async () => {

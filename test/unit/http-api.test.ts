@@ -11,7 +11,10 @@ async function startServer() {
   const app = await startTestApp({ serverToken: 'server-token' });
   const rendererDir = join(app.folder, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>OMS</title>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>OMS</title></head><body></body></html>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
   const logged: unknown[] = [];
   const server = createHttpServer({ router: app.router, version: '9.9.9', rendererDir, log: (e) => logged.push(e) });
@@ -153,6 +156,43 @@ describe('HTTP API', () => {
     });
     expect(text).not.toMatch(/at |\.ts|node_modules|sqlite/i);
     expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('answers a malformed address with 400 and keeps serving', async () => {
+    const { base, request } = await startServer();
+    for (const path of ['/%E0', '/assets/%', '/api/users/%E0']) {
+      const response = await fetch(base + path, {
+        method: path.startsWith('/api') ? 'PATCH' : 'GET',
+        headers: { authorization: 'Bearer server-token' },
+        body: path.startsWith('/api') ? '{}' : undefined,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ code: 'VALIDATION', message: 'The address is not valid' });
+    }
+    expect((await request('/api/health')).status).toBe(200);
+  });
+
+  it('puts a door token in the page that opens only the public operations', async () => {
+    const { base, request, app } = await startServer();
+    const html = await (await fetch(`${base}/`)).text();
+    const door = /<meta name="oms-door" content="([\w-]+)"/.exec(html)?.[1];
+    expect(door).toBe(app.router.doorToken);
+    expect(html).not.toContain('server-token');
+    await app.setUpOwner();
+    expect((await request('/api/auth.status', { method: 'POST', token: door })).status).toBe(200);
+    expect((await request('/api/health', { token: door })).status).toBe(200);
+    for (const path of ['/api/settings', '/api/users', '/api/openapi.json']) {
+      expect([path, (await request(path, { token: door })).status]).toEqual([
+        path,
+        path.includes('openapi') ? 200 : 401,
+      ]);
+    }
+    const signIn = await request('/api/auth.signIn', {
+      method: 'POST',
+      token: door,
+      body: JSON.stringify({ username: 'boss', secret: '13579' }),
+    });
+    expect(signIn.status).toBe(200);
   });
 
   it('serves the renderer with its security headers, and nothing outside its folder', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Migrator } from 'kysely';
@@ -82,6 +82,32 @@ describe('migrations', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('refuses a database that a newer version has upgraded, and leaves it alone', async () => {
+    const path = join(tempFolder(), 'shop.db');
+    await (await startApp({ databasePath: path })).close();
+    const raw = new BetterSqlite3(path);
+    raw.prepare("insert into kysely_migration (name, timestamp) values ('0999_from_the_future', 'x')").run();
+    raw.close();
+    await expect(startApp({ databasePath: path })).rejects.toThrow(
+      /newer version of OMS \(migration 0999_from_the_future\)/,
+    );
+  });
+
+  it('keeps the ten newest backups of a file and never touches another file’s', async () => {
+    const folder = tempFolder();
+    mkdirSync(join(folder, 'backups'));
+    const stamp = (i: number) => `2026-01-${String(i).padStart(2, '0')}T00-00-00-000Z`;
+    for (let i = 1; i <= 12; i++) writeFileSync(join(folder, 'backups', `shop.${stamp(i)}.before-0001_initial.db`), '');
+    writeFileSync(join(folder, 'backups', `shop.test.${stamp(1)}.before-0001_initial.db`), '');
+    await databaseAtFirstMigration(join(folder, 'shop.db'));
+    await (await startApp({ databasePath: join(folder, 'shop.db') })).close();
+    const left = readdirSync(join(folder, 'backups')).sort();
+    expect(left).toHaveLength(11);
+    expect(left).toContain(`shop.test.${stamp(1)}.before-0001_initial.db`);
+    expect(left).not.toContain(`shop.${stamp(3)}.before-0001_initial.db`);
+    expect(left.filter((f) => f.endsWith('before-0002_api_tokens.db'))).toHaveLength(1);
   });
 
   it('applies nothing and takes no backup when the database is already current', async () => {

@@ -26,6 +26,7 @@ export function latestSchemaVersion(): string {
  * always be undone by hand. A failed migration throws and the app does not start.
  */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationReport> {
+  await refuseNewerDatabase(handle);
   const migrator = new Migrator({ db: handle.db, provider });
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
   if (pending.length === 0) return { applied: [], backupPath: null, schemaVersion: latestSchemaVersion() };
@@ -52,6 +53,27 @@ export async function currentSchemaVersion(handle: DatabaseHandle): Promise<stri
   return all.filter((m) => m.executedAt !== undefined).at(-1)?.name ?? 'none';
 }
 
+/**
+ * A database that a newer version of the app has upgraded may hold columns and rules
+ * this version does not know; writing to it could break it. Refuse to open it.
+ */
+async function refuseNewerDatabase(handle: DatabaseHandle): Promise<void> {
+  const table = handle.sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get();
+  if (!table) return;
+  const applied = handle.sqlite.prepare('select name from kysely_migration order by name').all() as Array<{
+    name: string;
+  }>;
+  const unknown = applied.map((row) => row.name).filter((name) => !Object.hasOwn(migrations, name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${handle.path} was upgraded by a newer version of OMS (migration ${unknown.join(', ')}); ` +
+        'open it with that version or newer',
+    );
+  }
+}
+
 function hasTables(handle: DatabaseHandle): boolean {
   const row = handle.sqlite
     .prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'")
@@ -75,8 +97,10 @@ async function backupBeforeMigration(handle: DatabaseHandle, firstPending: strin
 }
 
 function pruneBackups(folder: string, name: string): void {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped}\\.\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z\\.before-[\\w-]+\\.db$`);
   const ours = readdirSync(folder)
-    .filter((file) => file.startsWith(`${name}.`) && file.includes('.before-'))
+    .filter((file) => pattern.test(file))
     .sort();
   for (const old of ours.slice(0, Math.max(0, ours.length - KEEP_BACKUPS))) rmSync(join(folder, old));
 }

@@ -20,7 +20,9 @@ export async function inWriteTransaction<T>(
       await sql`commit`.execute(connection);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(connection);
+      // SQLite may have rolled back already (an I/O or busy error ends the transaction);
+      // the error worth reporting is the first one, never the failed rollback's.
+      await sql`rollback`.execute(connection).catch(() => undefined);
       throw error;
     }
   });

@@ -6,6 +6,7 @@ import { databasePathFromArgs } from '../database-path';
 import { hardenSession, hardenWebContents } from './hardening';
 import { serveIpc } from './ipc';
 import { registerAppScheme, serveRendererOverAppScheme } from './protocol';
+import { rendererOrigin } from './renderer-origin';
 import { createMainWindow } from './window';
 
 /**
@@ -23,9 +24,11 @@ function nativeBinding(): string | undefined {
 let running: RunningApp | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+const renderer = rendererOrigin(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+const isFirstInstance = app.requestSingleInstanceLock();
+
 registerAppScheme();
-hardenWebContents();
-if (!app.requestSingleInstanceLock()) app.quit();
+hardenWebContents(renderer);
 
 app.on('second-instance', () => {
   if (mainWindow?.isMinimized()) mainWindow.restore();
@@ -33,13 +36,18 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
+  // A second start only brings the running window forward; it must not open the database.
+  if (!isFirstInstance) {
+    app.exit(0);
+    return;
+  }
   try {
     const databasePath = databasePathFromArgs(process.argv.slice(1)) ?? join(app.getPath('userData'), 'oms.db');
     running = await startApp({ databasePath, open: { nativeBinding: nativeBinding() } });
-    hardenSession();
+    hardenSession(renderer);
     serveRendererOverAppScheme(join(__dirname, '../renderer'));
-    serveIpc(running.router, () => mainWindow?.webContents ?? null);
-    mainWindow = createMainWindow();
+    serveIpc(running.router, renderer, () => mainWindow?.webContents ?? null);
+    mainWindow = createMainWindow(renderer);
     mainWindow.on('closed', () => (mainWindow = null));
   } catch (error) {
     dialog.showErrorBox('OMS could not start', error instanceof Error ? error.message : String(error));

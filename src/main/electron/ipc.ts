@@ -3,19 +3,19 @@ import { AppError } from '../../shared/errors';
 import { toErrorBody } from '../router/errors';
 import type { Router } from '../router/router';
 import { INVOKE_CHANNEL, type InvokeResult } from '../../shared/ipc';
-import { isRendererUrl } from './renderer-origin';
+import type { RendererOrigin } from './renderer-origin';
 
 /**
  * The IPC transport: one channel, answered only for our own window's main frame.
  * Results travel as `{ ok, value | error }` because Electron rewrites the message of a
  * thrown error; the error body keeps its code and details this way.
  */
-export function serveIpc(router: Router, trusted: () => WebContents | null): void {
+export function serveIpc(router: Router, renderer: RendererOrigin, trusted: () => WebContents | null): void {
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, operation: unknown, input: unknown, token: unknown): Promise<InvokeResult> => {
       const frame = event.senderFrame;
-      if (event.sender !== trusted() || !frame || frame !== event.sender.mainFrame || !isRendererUrl(frame.url)) {
+      if (event.sender !== trusted() || !frame || frame !== event.sender.mainFrame || !renderer.contains(frame.url)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the app' } };
       }
       try {

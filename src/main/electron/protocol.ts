@@ -24,7 +24,12 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from app://oms/ with the Content-Security-Policy header. */
 export function serveRendererOverAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const path = normalize(decodeURIComponent(new URL(request.url).pathname)).replace(/^([/\\])+/, '');
+    let path: string;
+    try {
+      path = normalize(decodeURIComponent(new URL(request.url).pathname)).replace(/^([/\\])+/, '');
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
     let file = join(rendererDir, path || 'index.html');
     if (!file.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 });
     if (!extname(file)) file = join(rendererDir, 'index.html');

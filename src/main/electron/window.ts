@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { APP_ORIGIN } from './renderer-origin';
+import type { RendererOrigin } from './renderer-origin';
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(renderer: RendererOrigin): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -22,7 +22,6 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  void window.loadURL(renderer.startUrl);
   return window;
 }

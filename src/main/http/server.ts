@@ -127,28 +127,53 @@ export function createHttpServer(options: HttpServerOptions): Server {
     sendError(response, { code: 'NOT_FOUND', message: `No route ${method} /api${path}` });
   }
 
-  return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+  const rendererOptions = {
+    root: options.rendererDir,
+    headers: { 'content-security-policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },
+    transformIndex: (html: string) => withDoorToken(html, options.router.doorToken),
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      throw new URIError('The address is not valid');
+    }
     const path = url.pathname;
-    const work =
-      path === '/api' || path.startsWith('/api/')
-        ? handleApi(request, response, path.slice('/api'.length) || '/', url.searchParams)
-        : Promise.resolve(
-            serveRenderer(options.rendererDir, path, response, {
-              'content-security-policy': CONTENT_SECURITY_POLICY,
-              ...SECURITY_HEADERS,
-            }),
-          );
-    work.catch((error: unknown) => {
+    if (path === '/api' || path.startsWith('/api/')) {
+      await handleApi(request, response, path.slice('/api'.length) || '/', url.searchParams);
+    } else {
+      await serveRenderer(path, response, rendererOptions);
+    }
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
       if (response.headersSent) {
         log(error);
         response.destroy();
+        return;
+      }
+      if (error instanceof URIError) {
+        // A malformed address (bad %-escape): the client's mistake, not ours.
+        sendError(response, { code: 'VALIDATION', message: 'The address is not valid' }, 400);
         return;
       }
       const body = toErrorBody(error, log);
       sendError(response, body, error instanceof BadRequest ? 400 : STATUS[body.code]);
     });
   });
+}
+
+/**
+ * The page carries the door token: enough for the sign-in screen's public operations
+ * (status, first-run setup, sign-in) and nothing else, so the owner's server token
+ * never has to reach a browser.
+ */
+function withDoorToken(html: string, doorToken: string | null): string {
+  if (!doorToken) return html;
+  return html.replace('</head>', `<meta name="oms-door" content="${doorToken}" />\n  </head>`);
 }
 
 export async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {

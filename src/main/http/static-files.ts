@@ -1,4 +1,5 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -15,38 +16,53 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-function fileIn(root: string, urlPath: string): string | null {
+/** The file an address names inside `root`, or null. Throws URIError on a malformed escape. */
+async function fileIn(root: string, urlPath: string): Promise<string | null> {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
   const full = join(root, relative);
   if (full !== root && !full.startsWith(root + sep)) return null;
   try {
-    return statSync(full).isFile() ? full : null;
+    return (await stat(full)).isFile() ? full : null;
   } catch {
     return null;
   }
+}
+
+export interface RendererOptions {
+  root: string;
+  headers: Record<string, string>;
+  /** Rewrites index.html before it is sent (the HTTP server adds its door token). */
+  transformIndex: (html: string) => string;
 }
 
 /**
  * Serves the built renderer. Unknown paths get index.html, so a reload on a screen's
  * address still opens the app. Hashed assets are cached for good; index.html never.
  */
-export function serveRenderer(
-  root: string,
+export async function serveRenderer(
   urlPath: string,
   response: ServerResponse,
-  headers: Record<string, string>,
-): void {
-  const file = fileIn(root, urlPath) ?? fileIn(root, 'index.html');
+  options: RendererOptions,
+): Promise<void> {
+  const { root, headers } = options;
+  const file = (await fileIn(root, urlPath)) ?? (await fileIn(root, 'index.html'));
   if (!file) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
     response.end('The renderer is not built: run npm run build');
     return;
   }
-  const isIndex = file.endsWith(`${sep}index.html`);
+  if (file.endsWith(`${sep}index.html`)) {
+    const html = options.transformIndex(await readFile(file, 'utf8'));
+    response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', ...headers });
+    response.end(html);
+    return;
+  }
   response.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
+    'cache-control': 'public, max-age=31536000, immutable',
     ...headers,
   });
-  createReadStream(file).pipe(response);
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }

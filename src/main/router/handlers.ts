@@ -40,7 +40,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
     return { ok: true };
   },
   'auth.changeSecret': async (ctx, input) => {
-    await changeOwnSecret(ctx, input.current, input.next);
+    await changeOwnSecret(ctx, ctx.app.throttle, ctx.credential, input);
     return { ok: true };
   },
 

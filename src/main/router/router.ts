@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { DatabaseHandle } from '../database/connection';
 import { inWriteTransaction } from '../database/transaction';
 import { resolveBearer, type Credential } from '../services/auth';
+import { doorTokenFor } from '../services/secrets';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { validationError } from './errors';
 import { handlers, type HandlerContext } from './handlers';
@@ -26,8 +27,12 @@ export interface Caller {
  */
 export class Router {
   private readonly throttle = new SignInThrottle();
+  /** Opens only the public operations; the HTTP server puts it in the page it serves. */
+  readonly doorToken: string | null;
 
-  constructor(private readonly options: RouterOptions) {}
+  constructor(private readonly options: RouterOptions) {
+    this.doorToken = options.serverToken ? doorTokenFor(options.serverToken) : null;
+  }
 
   /**
    * The credential behind a bearer token; null for no token (an anonymous caller, who
@@ -37,12 +42,19 @@ export class Router {
   async credentialFor(bearer: string | null): Promise<Credential | null> {
     if (!bearer) return null;
     const credential = await this.authenticate(bearer);
-    if (!credential) throw new AppError('UNAUTHORIZED', 'The token is unknown, expired or revoked; sign in again');
+    if (!credential) {
+      throw new AppError('UNAUTHORIZED', 'The token is unknown, expired or revoked; sign in again', {
+        reason: 'unknown-token',
+      });
+    }
     return credential;
   }
 
   authenticate(bearer: string): Promise<Credential | null> {
-    return resolveBearer({ db: this.options.handle.db, actor: null }, bearer, this.options.serverToken ?? null);
+    return resolveBearer({ db: this.options.handle.db, actor: null }, bearer, {
+      serverToken: this.options.serverToken ?? null,
+      doorToken: this.doorToken,
+    });
   }
 
   async call(name: string, rawInput: unknown, caller: Caller): Promise<unknown> {
@@ -95,6 +107,6 @@ export class Router {
       return checked.data;
     };
     const { db } = this.options.handle;
-    return operation.kind === 'command' ? inWriteTransaction(db, run) : run(db);
+    return operation.kind === 'command' && !operation.ownTransaction ? inWriteTransaction(db, run) : run(db);
   }
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/domain/user';
 import type { Settings } from '../../shared/domain/settings';
+import { inWriteTransaction } from '../database/transaction';
 import { recordAudit } from './audit';
 import { nowIso, type ServiceContext } from './context';
 import { newId } from './ids';
@@ -23,7 +24,9 @@ export type Credential =
   | { kind: 'session'; sessionId: string; user: User }
   | { kind: 'api-token'; tokenId: string; user: User }
   /** The server's own token (OMS_API_TOKEN): the first active owner, or nobody before setup. */
-  | { kind: 'server-token'; user: User | null };
+  | { kind: 'server-token'; user: User | null }
+  /** The token in the served page: public operations only (sign-in, first-run setup). */
+  | { kind: 'door'; user: null };
 
 export async function needsSetup(ctx: ServiceContext): Promise<boolean> {
   const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -43,17 +46,13 @@ export async function setup(ctx: ServiceContext, input: SetupInput): Promise<Ses
   return startSession(ownerCtx, owner);
 }
 
+/** Verifies the secret outside any transaction, then writes the session in a short one. */
 export async function signIn(
   ctx: ServiceContext,
   throttle: SignInThrottle,
   input: { username: string; secret: string },
 ): Promise<Session> {
-  const wait = throttle.waitFor(input.username);
-  if (wait > 0) {
-    throw new AppError('UNAUTHORIZED', 'Too many wrong tries; wait before trying again', {
-      retryAfterSeconds: Math.ceil(wait / 1000),
-    });
-  }
+  assertNotThrottled(throttle, input.username);
   const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
   // Hash even for an unknown name, so timing does not tell which usernames exist.
   const ok = row ? await verifySecret(input.secret, row.secret_hash) : (await hashSecret(input.secret), false);
@@ -63,7 +62,16 @@ export async function signIn(
   }
   throttle.succeeded(input.username);
   const user = toUser(row);
-  return startSession({ ...ctx, actor: user }, user);
+  return inWriteTransaction(ctx.db, (db) => startSession({ db, actor: user }, user));
+}
+
+function assertNotThrottled(throttle: SignInThrottle, username: string): void {
+  const wait = throttle.waitFor(username);
+  if (wait > 0) {
+    throw new AppError('UNAUTHORIZED', 'Too many wrong tries; wait before trying again', {
+      retryAfterSeconds: Math.ceil(wait / 1000),
+    });
+  }
 }
 
 async function startSession(ctx: ServiceContext, user: User): Promise<Session> {
@@ -92,24 +100,47 @@ export async function signOut(ctx: ServiceContext, credential: Credential | null
   await recordAudit(ctx, { action: 'session.ended', entity: 'user', entityId: credential.user.id });
 }
 
-export async function changeOwnSecret(ctx: ServiceContext, current: string, next: string): Promise<void> {
-  if (!ctx.actor) throw new AppError('UNAUTHORIZED', 'Sign in first');
+/**
+ * Only from a signed-in session: an API token must not be able to learn or replace its
+ * user's PIN. Wrong guesses count against the same throttle as sign-in, and success
+ * ends the user's other sessions.
+ */
+export async function changeOwnSecret(
+  ctx: ServiceContext,
+  throttle: SignInThrottle,
+  credential: Credential | null,
+  input: { current: string; next: string },
+): Promise<void> {
+  if (credential?.kind !== 'session') {
+    throw new AppError('FORBIDDEN', 'A PIN or password can be changed only by its user, signed in');
+  }
+  const { user, sessionId } = credential;
+  assertNotThrottled(throttle, user.username);
   const row = await ctx.db
     .selectFrom('users')
     .select('secret_hash')
-    .where('id', '=', ctx.actor.id)
+    .where('id', '=', user.id)
     .executeTakeFirstOrThrow();
-  if (!(await verifySecret(current, row.secret_hash))) {
+  if (!(await verifySecret(input.current, row.secret_hash))) {
+    throttle.failed(user.username);
     throw new AppError('VALIDATION', 'The current PIN or password is wrong', {
       issues: [{ path: 'current', message: 'Wrong PIN or password' }],
     });
   }
-  await ctx.db
-    .updateTable('users')
-    .set({ secret_hash: await hashSecret(next), updated_at: nowIso() })
-    .where('id', '=', ctx.actor.id)
-    .execute();
-  await recordAudit(ctx, { action: 'user.secret-changed', entity: 'user', entityId: ctx.actor.id });
+  throttle.succeeded(user.username);
+  const hash = await hashSecret(input.next);
+  await inWriteTransaction(ctx.db, async (db) => {
+    const now = nowIso();
+    await db.updateTable('users').set({ secret_hash: hash, updated_at: now }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('user_id', '=', user.id)
+      .where('id', '!=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await recordAudit({ db, actor: user }, { action: 'user.secret-changed', entity: 'user', entityId: user.id });
+  });
 }
 
 /**
@@ -119,8 +150,10 @@ export async function changeOwnSecret(ctx: ServiceContext, current: string, next
 export async function resolveBearer(
   ctx: ServiceContext,
   token: string,
-  serverToken: string | null,
+  known: { serverToken: string | null; doorToken: string | null },
 ): Promise<Credential | null> {
+  const { serverToken, doorToken } = known;
+  if (doorToken && sameToken(token, doorToken)) return { kind: 'door', user: null };
   if (serverToken && sameToken(token, serverToken)) {
     const owner = await ctx.db
       .selectFrom('users')

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // N=2^15, r=8: about 50 ms and 32 MiB per hash on these machines (OWASP's minimum for scrypt).
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -39,4 +39,12 @@ export function tokenDigest(token: string): string {
 export function sameToken(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(tokenDigest(a), 'hex'), Buffer.from(tokenDigest(b), 'hex')];
   return timingSafeEqual(x, y);
+}
+
+/**
+ * The door token that the served page carries, derived from the server token so that it
+ * stays the same across restarts when OMS_API_TOKEN is set, and tells nothing about it.
+ */
+export function doorTokenFor(serverToken: string): string {
+  return createHmac('sha256', serverToken).update('oms-door').digest('base64url');
 }

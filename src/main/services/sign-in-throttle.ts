@@ -4,6 +4,8 @@
  * purpose: a failed sign-in must not write to the database (a failed operation changes
  * nothing), and a restart of the app is not something a guesser can trigger.
  */
+const MAX_TRACKED = 10_000;
+
 export class SignInThrottle {
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
 
@@ -20,6 +22,7 @@ export class SignInThrottle {
   }
 
   failed(username: string, now = Date.now()): void {
+    if (this.failures.size >= MAX_TRACKED) this.forgetExpired(now);
     const entry = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
     entry.count += 1;
     if (entry.count >= this.freeTries) {
@@ -31,5 +34,12 @@ export class SignInThrottle {
 
   succeeded(username: string): void {
     this.failures.delete(username);
+  }
+
+  /** Invented usernames must not grow the map for ever: drop entries no longer locked. */
+  private forgetExpired(now: number): void {
+    for (const [username, entry] of this.failures) {
+      if (entry.lockedUntil <= now) this.failures.delete(username);
+    }
   }
 }

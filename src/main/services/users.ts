@@ -87,7 +87,8 @@ export async function updateUser(ctx: ServiceContext, change: UserChange): Promi
   if (before.role === 'owner' || before.role === 'manager') assertMayGrant(ctx.actor, before.role);
   if (change.role !== undefined && change.role !== before.role) assertMayGrant(ctx.actor, change.role);
 
-  const losesOwner = before.role === 'owner' && (change.active === false || (change.role && change.role !== 'owner'));
+  const losesOwner =
+    before.role === 'owner' && before.active && (change.active === false || (change.role && change.role !== 'owner'));
   if (losesOwner && (await countActiveOwners(ctx)) <= 1) {
     throw new AppError('CONFLICT', 'The shop must keep at least one active owner', {
       id: change.id,

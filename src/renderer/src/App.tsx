@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createClient } from '../../shared/client';
 import type { User } from '../../shared/domain/user';
@@ -48,6 +48,7 @@ export function App() {
     [transport],
   );
 
+  const retriedAsNobody = useRef(false);
   // Bumped after sign-in, setup and sign-out, to ask the server who is signed in now.
   const [statusVersion, setStatusVersion] = useState(0);
   useEffect(() => {
@@ -56,13 +57,23 @@ export function App() {
       (status) => {
         if (!current) return;
         setStoreName(status.storeName);
-        // In a browser the API token alone also speaks for a user (integrations rely on
-        // that); a person at the screen still signs in, so only a session opens the shell.
+        // Only a session opens the shell: a person at the screen always signs in.
         const signedIn = status.user !== null && credentials.session() !== null;
         setUser(signedIn ? status.user : null);
         setGate({ kind: status.needsSetup ? 'setup' : signedIn ? 'ready' : 'sign-in' });
       },
-      (error: unknown) => current && setGate({ kind: 'failed', error }),
+      (error: unknown) => {
+        if (!current) return;
+        // The client above just cleared an ended session: ask again as nobody, once.
+        if (error instanceof AppError && error.code === 'UNAUTHORIZED' && credentials.session() === null) {
+          if (!retriedAsNobody.current) {
+            retriedAsNobody.current = true;
+            setStatusVersion((version) => version + 1);
+            return;
+          }
+        }
+        setGate({ kind: 'failed', error });
+      },
     );
     return () => {
       current = false;

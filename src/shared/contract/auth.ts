@@ -36,6 +36,7 @@ export const auth = {
   signIn: operation({
     summary: 'Sign in with a username and a PIN or password; returns a session token.',
     kind: 'command',
+    ownTransaction: true,
     access: 'public',
     input: z.object({ username: usernameSchema, secret: z.string().min(1).max(200) }),
     output: sessionSchema,
@@ -48,8 +49,10 @@ export const auth = {
     output: z.object({ ok: z.literal(true) }),
   }),
   changeSecret: operation({
-    summary: "Change the signed-in user's own PIN or password.",
+    summary:
+      "Change the signed-in user's own PIN or password (from a session, not an API token); ends the user's other sessions.",
     kind: 'command',
+    ownTransaction: true,
     access: STAFF,
     input: z.object({ current: z.string().min(1).max(200), next: secretSchema }),
     output: z.object({ ok: z.literal(true) }),

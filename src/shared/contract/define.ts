@@ -18,6 +18,11 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    * Path parameters (`:id`) and, for GET, query parameters fill the input.
    */
   http?: { method: HttpMethod; path: `/${string}` };
+  /**
+   * For a command whose handler opens its own short write transaction, because slow
+   * work before it (hashing a PIN) must not hold the database for everyone else.
+   */
+  ownTransaction?: true;
 }
 
 export function operation<I extends z.ZodType, O extends z.ZodType>(definition: Operation<I, O>): Operation<I, O> {

@@ -12,27 +12,21 @@ declare global {
 export type TransportKind = 'ipc' | 'http';
 
 const SESSION_KEY = 'oms.session';
-const API_TOKEN_KEY = 'oms.apiToken';
+const RELOADED_KEY = 'oms.reloadedForDoor';
 
-/**
- * The session token is kept for this tab only (sessionStorage), so closing the window
- * signs out; the browser's API token arrives once in the address's #token= fragment.
- */
+/** The session token is kept for this tab only (sessionStorage): closing the window signs out. */
 export const credentials = {
   session: (): string | null => sessionStorage.getItem(SESSION_KEY),
   setSession(token: string | null): void {
     if (token) sessionStorage.setItem(SESSION_KEY, token);
     else sessionStorage.removeItem(SESSION_KEY);
   },
-  apiToken(): string | null {
-    const fromAddress = new URLSearchParams(location.hash.slice(1)).get('token');
-    if (fromAddress) {
-      sessionStorage.setItem(API_TOKEN_KEY, fromAddress);
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-    return sessionStorage.getItem(API_TOKEN_KEY);
-  },
 };
+
+/** The served page's door token: it opens the sign-in screen's public operations and nothing more. */
+function doorToken(): string | null {
+  return document.querySelector<HTMLMetaElement>('meta[name="oms-door"]')?.content ?? null;
+}
 
 function ipcInvoke(bridge: NonNullable<Window['omsBridge']>): Invoke {
   return async (operation, input) => {
@@ -42,11 +36,12 @@ function ipcInvoke(bridge: NonNullable<Window['omsBridge']>): Invoke {
   };
 }
 
-/** Same contract over HTTP: `POST /api/<operation>` with the session (or, before sign-in, the API) token. */
+/** Same contract over HTTP: `POST /api/<operation>` with the session token, or before sign-in the door token. */
 function httpInvoke(): Invoke {
-  const apiToken = credentials.apiToken();
+  const door = doorToken();
   return async (operation, input) => {
-    const token = credentials.session() ?? apiToken;
+    const session = credentials.session();
+    const token = session ?? door;
     let response: Response;
     try {
       response = await fetch(`/api/${operation}`, {
@@ -58,7 +53,18 @@ function httpInvoke(): Invoke {
       throw new AppError('INTERNAL', 'The server cannot be reached');
     }
     const body: unknown = await response.json().catch(() => null);
-    if (response.ok) return body;
+    if (response.ok) {
+      sessionStorage.removeItem(RELOADED_KEY);
+      return body;
+    }
+    // A server restarted with a new token no longer knows this page's door: a fresh page
+    // carries the new one. Once only, so a misconfigured server cannot loop the page.
+    const unknownToken =
+      isErrorBody(body) && (body.details as { reason?: string } | undefined)?.reason === 'unknown-token';
+    if (unknownToken && !session && !sessionStorage.getItem(RELOADED_KEY)) {
+      sessionStorage.setItem(RELOADED_KEY, '1');
+      location.reload();
+    }
     if (isErrorBody(body)) throw new AppError(body.code, body.message, body.details);
     throw new AppError('INTERNAL', `The server answered ${response.status}`);
   };

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/contract';
-import type { Settings } from '../../../../shared/domain/settings';
+import type { InputOf } from '../../../../shared/contract';
+import { settingsSchema, type Settings } from '../../../../shared/domain/settings';
 import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
@@ -9,31 +9,40 @@ import { Notice } from '../../components/Notice';
 import { StoreMoneyFields } from '../StoreMoneyFields';
 
 type AddressKey = keyof Settings['address'];
+type SettingsChange = InputOf<'settings.update'>;
 const ADDRESS_FIELDS: AddressKey[] = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'];
 
 export function StorePanel() {
   const { t } = useTranslation();
   const { client, user, setStoreName } = useApi();
   const [values, setValues] = useState<Settings | null>(null);
+  // What the server last said: only fields that differ from it are sent, so two people
+  // editing different settings at once do not undo each other's change.
+  const [loaded, setLoaded] = useState<Settings | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const mayEdit = user?.role === 'owner' || user?.role === 'manager';
 
   useEffect(() => {
-    client.settings
-      .get({})
-      .then(setValues, (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }));
+    client.settings.get({}).then(
+      (current) => {
+        setValues(current);
+        setLoaded(current);
+      },
+      (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }),
+    );
   }, [client, t]);
 
-  if (!values) return <p className="muted">{t('common.loading')}</p>;
+  if (!values || !loaded) return <p className="muted">{t('common.loading')}</p>;
 
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setValues({ ...values, [key]: value });
   const setAddress = (key: AddressKey, value: string) => set('address', { ...values.address, [key]: value });
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const checked = checkForm(contract.settings.update.input, values, t);
+    if (!values || !loaded) return;
+    const checked = checkForm(settingsSchema, values, t);
     if (!checked.ok) {
       setErrors(checked.errors);
       setNotice({ kind: 'error', text: t('errors.VALIDATION') });
@@ -41,8 +50,9 @@ export function StorePanel() {
     }
     setBusy(true);
     try {
-      const saved = await client.settings.update(checked.data);
+      const saved = await client.settings.update(changedSettings(loaded, checked.data));
       setValues(saved);
+      setLoaded(saved);
       setStoreName(saved.storeName);
       setErrors({});
       setNotice({ kind: 'success', text: t('settings.saved') });
@@ -118,4 +128,17 @@ export function StorePanel() {
       )}
     </form>
   );
+}
+
+function changedSettings(loaded: Settings, edited: Settings): SettingsChange {
+  const change: SettingsChange = {};
+  for (const key of Object.keys(edited) as Array<keyof Settings>) {
+    if (key === 'address') continue;
+    if (edited[key] !== loaded[key]) Object.assign(change, { [key]: edited[key] });
+  }
+  const address = Object.fromEntries(
+    Object.entries(edited.address).filter(([key, value]) => loaded.address[key as AddressKey] !== value),
+  );
+  if (Object.keys(address).length > 0) change.address = address;
+  return change;
 }

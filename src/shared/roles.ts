@@ -7,3 +7,5 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 export const STAFF: readonly Role[] = ROLES;
 export const MANAGERS: readonly Role[] = ['owner', 'manager'];
 export const OWNER_ONLY: readonly Role[] = ['owner'];
+/** Who keeps stock: receives, counts, moves and corrects it. */
+export const STOCK_KEEPERS: readonly Role[] = ['owner', 'manager', 'warehouse'];

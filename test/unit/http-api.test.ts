@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { latestSchemaVersion } from '../../src/main/database/migrate';
 import { createHttpServer, listen } from '../../src/main/http/server';
 import { startTestApp } from '../helpers/test-app';
 
@@ -46,7 +47,7 @@ describe('HTTP API', () => {
     expect(await health.json()).toMatchObject({
       status: 'ok',
       version: expect.any(String),
-      schemaVersion: '0002_api_tokens',
+      schemaVersion: latestSchemaVersion(),
     });
   });
 

@@ -11,6 +11,16 @@ export interface Database {
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  suppliers: SuppliersTable;
+  product_families: ProductFamiliesTable;
+  products: ProductsTable;
+  product_search: ProductSearchTable;
+  warehouses: WarehousesTable;
+  locations: LocationsTable;
+  stock_movements: StockMovementsTable;
+  stock_balances: StockBalancesTable;
+  stock_reservations: StockReservationsTable;
+  stock_reservation_allocations: StockReservationAllocationsTable;
 }
 
 export interface UsersTable {
@@ -63,4 +73,133 @@ export interface AuditLogTable {
   entity_id: string | null;
   /** JSON text with what changed. */
   details: string | null;
+}
+
+export interface SuppliersTable {
+  id: string;
+  name: string;
+  contact_name: string;
+  email: string;
+  phone: string;
+  lead_time_days: number | null;
+  notes: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductFamiliesTable {
+  id: string;
+  handle: string;
+  name: string;
+  description: string;
+  /** JSON array of option names, e.g. ["Size","Colour"]. */
+  option_names: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductsTable {
+  id: string;
+  sku: string;
+  family_id: string | null;
+  /** JSON object of option values, e.g. {"Size":"M"}. */
+  option_values: string | null;
+  name: string;
+  description: string;
+  barcode: string | null;
+  /** Minor units of the store currency. */
+  unit_price: number;
+  /** Weighted average cost, minor units. */
+  cost: number;
+  tax_class: string;
+  weight_grams: number | null;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+  supplier_id: string | null;
+  lead_time_days: number | null;
+  reorder_point: number | null;
+  allow_backorder: number;
+  status: 'active' | 'archived';
+  created_at: string;
+  updated_at: string;
+}
+
+/** The FTS5 index over products (SQLite only), kept by triggers. */
+export interface ProductSearchTable {
+  product_id: string;
+  sku: string;
+  barcode: string;
+  name: string;
+}
+
+export interface WarehousesTable {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LocationsTable {
+  id: string;
+  warehouse_id: string;
+  code: string;
+  name: string;
+  /** Where stock lands when no bin is named (one per warehouse). */
+  is_default: number;
+  active: number;
+  created_at: string;
+}
+
+export type MovementKind =
+  'receipt' | 'issue' | 'adjust' | 'reserve' | 'release' | 'transfer_out' | 'transfer_in' | 'return' | 'count';
+
+export interface StockMovementsTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  product_id: string;
+  location_id: string;
+  kind: MovementKind;
+  on_hand_delta: number;
+  reserved_delta: number;
+  unit_cost: number | null;
+  reason: string | null;
+  reference_type: string | null;
+  reference_id: string | null;
+  user_id: string | null;
+  note: string | null;
+}
+
+export interface StockBalancesTable {
+  product_id: string;
+  location_id: string;
+  on_hand: number;
+  reserved: number;
+  updated_at: string;
+}
+
+export interface StockReservationsTable {
+  id: string;
+  product_id: string;
+  warehouse_id: string;
+  quantity: number;
+  /** Still held: quantity less what was released or consumed. */
+  open_quantity: number;
+  status: 'open' | 'released' | 'consumed';
+  reference_type: string | null;
+  reference_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StockReservationAllocationsTable {
+  reservation_id: string;
+  location_id: string;
+  quantity: number;
 }

@@ -1,7 +1,28 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut, type Credential } from '../services/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
+import { createFamily, listFamilies } from '../services/catalog/families';
+import {
+  createProduct,
+  getProduct,
+  getProductBySku,
+  listProducts,
+  lookupProduct,
+  updateProduct,
+} from '../services/catalog/products';
+import { createSupplier, listSuppliers, updateSupplier } from '../services/catalog/suppliers';
 import type { ServiceContext } from '../services/context';
+import { getReservation, reserveStock, settleReservation } from '../services/inventory/reservations';
+import { adjustStock, moveStock, receiveStock } from '../services/inventory/stock';
+import { movementHistory, stockLevels, stockOverview } from '../services/inventory/stock-queries';
+import { verifyLedger } from '../services/inventory/verify-ledger';
+import {
+  createLocation,
+  createWarehouse,
+  listWarehouses,
+  updateLocation,
+  updateWarehouse,
+} from '../services/inventory/warehouses';
 import { getSettings, updateSettings } from '../services/settings';
 import type { SignInThrottle } from '../services/sign-in-throttle';
 import { createUser, listUsers, resetSecret, updateUser } from '../services/users';
@@ -58,4 +79,41 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   'apiTokens.list': (ctx) => listApiTokens(ctx),
   'apiTokens.create': (ctx, input) => createApiToken(ctx, input),
   'apiTokens.revoke': (ctx, input) => revokeApiToken(ctx, input.id),
+
+  'suppliers.list': (ctx) => listSuppliers(ctx),
+  'suppliers.create': (ctx, input) => createSupplier(ctx, input),
+  'suppliers.update': (ctx, { id, ...change }) => updateSupplier(ctx, id, change),
+
+  'productFamilies.list': (ctx) => listFamilies(ctx),
+  'productFamilies.create': (ctx, input) => createFamily(ctx, input),
+
+  'products.list': (ctx, input) =>
+    listProducts(ctx, {
+      ...input,
+      sort: { field: input.sortField, direction: input.sortDirection },
+    }),
+  'products.get': (ctx, input) => getProduct(ctx, input.id),
+  'products.getBySku': (ctx, input) => getProductBySku(ctx, input.sku),
+  'products.lookup': (ctx, input) => lookupProduct(ctx, input.code),
+  'products.create': (ctx, input) => createProduct(ctx, input),
+  'products.update': (ctx, { id, ...change }) => updateProduct(ctx, id, change),
+
+  'warehouses.list': (ctx) => listWarehouses(ctx),
+  'warehouses.create': (ctx, input) => createWarehouse(ctx, input),
+  'warehouses.update': (ctx, { id, ...change }) => updateWarehouse(ctx, id, change),
+  'warehouses.createLocation': (ctx, input) => createLocation(ctx, input),
+  'warehouses.updateLocation': (ctx, { id, ...change }) => updateLocation(ctx, id, change),
+
+  'stock.levels': (ctx, input) => stockLevels(ctx, input),
+  'stock.overview': (ctx, input) =>
+    stockOverview(ctx, { ...input, sort: { field: input.sortField, direction: input.sortDirection } }),
+  'stock.movements': (ctx, input) => movementHistory(ctx, input),
+  'stock.adjust': (ctx, input) => adjustStock(ctx, input),
+  'stock.receive': (ctx, input) => receiveStock(ctx, input),
+  'stock.move': (ctx, input) => moveStock(ctx, input),
+  'stock.reserve': (ctx, input) => reserveStock(ctx, input),
+  'stock.reservation': (ctx, input) => getReservation(ctx, input.id),
+  'stock.release': (ctx, input) => settleReservation(ctx, { ...input, as: 'release' }),
+  'stock.consume': (ctx, input) => settleReservation(ctx, { ...input, as: 'consume' }),
+  'stock.verify': (ctx, input) => verifyLedger(ctx, input),
 };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Access } from '../roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -31,3 +31,6 @@ export function operation<I extends z.ZodType, O extends z.ZodType>(definition: 
 
 export type Namespace = Record<string, Operation>;
 export type ContractShape = Record<string, Namespace>;
+
+/** A flag that also reads "true" and "false" from a query string (z.coerce.boolean would read "false" as true). */
+export const queryFlag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);

@@ -1,13 +1,26 @@
 import type { z } from 'zod';
 import { apiTokens } from './api-tokens';
 import { auth } from './auth';
+import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
+import { stock, warehouses } from './inventory';
 import { settings } from './settings';
 import { system } from './system';
 import { users } from './users';
 
 /** Every operation the main process offers, by namespace and name. */
-export const contract = { system, auth, users, settings, apiTokens } satisfies ContractShape;
+export const contract = {
+  system,
+  auth,
+  users,
+  settings,
+  apiTokens,
+  suppliers,
+  productFamilies,
+  products,
+  warehouses,
+  stock,
+} satisfies ContractShape;
 
 export type Contract = typeof contract;
 export type NamespaceName = keyof Contract;

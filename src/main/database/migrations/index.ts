@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_api_tokens';
+import * as m0003 from './0003_catalog';
+import * as m0004 from './0004_stock_ledger';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -9,4 +11,6 @@ import * as m0002 from './0002_api_tokens';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_api_tokens': m0002,
+  '0003_catalog': m0003,
+  '0004_stock_ledger': m0004,
 };

@@ -98,6 +98,7 @@ export async function reserveStock(
             productId: input.productId,
             sku: product.sku,
             warehouseId: input.warehouseId,
+            location: warehouse.code,
             asked: input.quantity,
             available,
           },

@@ -19,10 +19,13 @@ interface IssueLike {
   message: string;
   minimum?: unknown;
   origin?: unknown;
+  params?: { expectedCheckDigit?: number };
 }
 
 function messageFor(path: string, issue: IssueLike, t: TFunction): string {
   const field = path.split('.').at(-1) ?? path;
+  if (issue.params?.expectedCheckDigit !== undefined)
+    return t('validation.gtin', { digit: issue.params.expectedCheckDigit });
   if ((issue.code === 'invalid_format' || issue.code === 'custom') && FORMAT_MESSAGES[field]) {
     return t(FORMAT_MESSAGES[field]);
   }
@@ -58,16 +61,19 @@ export function serverFieldErrors(error: unknown, t: TFunction): FieldErrors {
       ? ((error.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues ?? [])
       : fieldIssues(error);
   for (const issue of issues) {
-    errors[issue.path] ??=
-      error instanceof AppError && error.code === 'CONFLICT' && issue.path === 'username'
-        ? t('errors.usernameTaken')
-        : messageFor(issue.path, { code: 'custom', message: issue.message }, t);
+    const conflict = error instanceof AppError && error.code === 'CONFLICT';
+    errors[issue.path] ??= conflict
+      ? t(issue.path === 'username' ? 'errors.usernameTaken' : 'errors.taken')
+      : messageFor(issue.path, { code: 'custom', message: issue.message }, t);
   }
   return errors;
 }
 
 /** One sentence for a failed call, in the UI's language. */
 export function errorText(error: unknown, t: TFunction): string {
+  if (error instanceof AppError && error.code === 'INSUFFICIENT_STOCK' && error.details) {
+    return t('errors.insufficientStock', error.details as Record<string, unknown>);
+  }
   if (error instanceof AppError) return t(`errors.${error.code}`);
   return t('errors.INTERNAL');
 }

@@ -5,3 +5,8 @@ export function formatDateTime(iso: string | null): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** The short form for dense tables: 2026/11/27 12:18 or 11/27/26, 12:18 PM. */
+export function formatDateTimeShort(iso: string): string {
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}

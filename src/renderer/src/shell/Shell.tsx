@@ -1,23 +1,18 @@
 import { LogOut } from 'lucide-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { AreaNotYet } from '../screens/AreaNotYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { AREA_ICONS, AREAS, areaFromHash, type Area } from './areas';
+import { useHashPath } from '../components/useHashPath';
+import { StockScreen } from '../screens/stock/StockScreen';
+import { AREA_ICONS, AREAS, areaFromPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StatusLine } from './StatusLine';
 
 export function Shell() {
   const { t } = useTranslation();
   const { client, setSession, storeName } = useApi();
-  const [area, setArea] = useState<Area>(() => areaFromHash(location.hash));
-
-  useEffect(() => {
-    const follow = () => setArea(areaFromHash(location.hash));
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, []);
+  const area = areaFromPath(useHashPath()[0]);
 
   async function signOut() {
     await client.auth.signOut({}).catch(() => undefined);
@@ -59,7 +54,9 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main className="content">{area === 'settings' ? <SettingsScreen /> : <AreaNotYet area={area} />}</main>
+      <main className={area === 'stock' ? 'content content--fill' : 'content'}>
+        {area === 'settings' ? <SettingsScreen /> : area === 'stock' ? <StockScreen /> : <AreaNotYet area={area} />}
+      </main>
       <StatusLine />
     </div>
   );

@@ -13,8 +13,7 @@ export const AREA_ICONS: Record<Area, LucideIcon> = {
   settings: Cog,
 };
 
-/** The area in the address (#/stock), so a reload stays where the person was. */
-export function areaFromHash(hash: string): Area {
-  const name = hash.replace(/^#\/?/, '').split('/')[0];
-  return (AREAS as readonly string[]).includes(name) ? (name as Area) : 'orders';
+/** The area named first in the address (#/stock/…), so a reload stays where the person was. */
+export function areaFromPath(first: string | undefined): Area {
+  return (AREAS as readonly string[]).includes(first ?? '') ? (first as Area) : 'orders';
 }

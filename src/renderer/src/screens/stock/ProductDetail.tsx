@@ -1,0 +1,234 @@
+import { ArrowLeft } from 'lucide-react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/contract';
+import type { Product, Supplier } from '../../../../shared/domain/catalog';
+import { moneyInputValue, parseMoney } from '../../../../shared/money';
+import { useApi } from '../../api/ApiContext';
+import { SelectField, TextField } from '../../components/Field';
+import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
+import { Notice } from '../../components/Notice';
+import { go } from '../../components/useHashPath';
+import { useCurrency } from '../../components/useCurrency';
+import { ProductStock } from './ProductStock';
+
+const MEASURES = ['weightGrams', 'lengthMm', 'widthMm', 'heightMm'] as const;
+const WHOLE_NUMBERS = [...MEASURES, 'leadTimeDays', 'reorderPoint'] as const;
+
+type Draft = {
+  sku: string;
+  name: string;
+  barcode: string;
+  description: string;
+  unitPrice: string;
+  taxClass: string;
+  supplierId: string;
+  allowBackorder: boolean;
+} & Record<(typeof WHOLE_NUMBERS)[number], string>;
+
+function toDraft(product: Product | null, currency: string): Draft {
+  const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+  return {
+    sku: product?.sku ?? '',
+    name: product?.name ?? '',
+    barcode: product?.barcode ?? '',
+    description: product?.description ?? '',
+    unitPrice: product ? moneyInputValue(product.unitPrice, currency) : '',
+    taxClass: product?.taxClass ?? 'standard',
+    supplierId: product?.supplierId ?? '',
+    allowBackorder: product?.allowBackorder ?? false,
+    weightGrams: number(product?.weightGrams),
+    lengthMm: number(product?.lengthMm),
+    widthMm: number(product?.widthMm),
+    heightMm: number(product?.heightMm),
+    leadTimeDays: number(product?.leadTimeDays),
+    reorderPoint: number(product?.reorderPoint),
+  };
+}
+
+/** Create or edit one product; for an existing one, its stock per location and its ledger below. */
+export function ProductDetail({ productId }: { productId: string | null }) {
+  const { t } = useTranslation();
+  const { client, user } = useApi();
+  const currency = useCurrency();
+  const [product, setProduct] = useState<Product | null>(null);
+  const [suppliers, setSuppliers] = useState<Supplier[]>([]);
+  // What the person typed; until then the form shows the product as loaded (or empty).
+  const [edited, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mayEdit = user?.role === 'owner' || user?.role === 'manager';
+
+  const load = useCallback(() => {
+    client.suppliers.list({}).then(setSuppliers, () => setSuppliers([]));
+    if (!productId) return;
+    client.products.get({ id: productId }).then(
+      (found) => {
+        setProduct(found);
+        setDraft(null);
+      },
+      (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }),
+    );
+  }, [client, productId, t]);
+  useEffect(load, [load]);
+
+  const draft = currency && (product || !productId) ? (edited ?? toDraft(product, currency)) : null;
+  if (!draft || !currency) return <p className="muted">{t('common.loading')}</p>;
+  const set = (key: keyof Draft) => (value: string | boolean) => setDraft({ ...draft, [key]: value });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!draft || !currency) return;
+    const found: FieldErrors = {};
+    const price = parseMoney(draft.unitPrice, currency);
+    if (price === null) found.unitPrice = t('validation.money');
+    const numbers: Record<string, number | null> = {};
+    for (const key of WHOLE_NUMBERS) {
+      const text = draft[key].trim();
+      if (text === '') numbers[key] = null;
+      else if (/^\d+$/.test(text)) numbers[key] = Number(text);
+      else found[key] = t('validation.wholeNumber');
+    }
+    const input = {
+      sku: draft.sku,
+      name: draft.name,
+      barcode: draft.barcode.trim() || null,
+      description: draft.description,
+      unitPrice: price ?? 0,
+      taxClass: draft.taxClass,
+      supplierId: draft.supplierId || null,
+      allowBackorder: draft.allowBackorder,
+      ...numbers,
+    };
+    const checked = checkForm(contract.products.create.input, input, t);
+    if (!checked.ok || Object.keys(found).length > 0) {
+      setErrors({ ...(checked.ok ? {} : checked.errors), ...found });
+      setNotice({ kind: 'error', text: t('errors.VALIDATION') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const { familyId: _family, optionValues: _options, ...fields } = checked.data;
+      const saved = product
+        ? await client.products.update({ id: product.id, ...fields })
+        : await client.products.create(checked.data);
+      setErrors({});
+      setNotice({ kind: 'success', text: t('stock.product.saved') });
+      if (!product) go('stock', 'products', saved.id);
+      else {
+        setProduct(saved);
+        setDraft(null);
+      }
+    } catch (error) {
+      setErrors(serverFieldErrors(error, t));
+      setNotice({ kind: 'error', text: errorText(error, t) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function toggleArchived() {
+    if (!product || !currency) return;
+    try {
+      const saved = await client.products.update({
+        id: product.id,
+        status: product.status === 'active' ? 'archived' : 'active',
+      });
+      setProduct(saved);
+      setDraft(null);
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorText(error, t) });
+    }
+  }
+
+  const field = (key: keyof Draft & string, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      label={label}
+      value={String(draft[key])}
+      onChange={(e) => set(key)(e.target.value)}
+      error={errors[key]}
+      {...extra}
+    />
+  );
+
+  return (
+    <div className="detail">
+      <div className="detail__header">
+        <a href="#/stock/products" className="button button--ghost">
+          <ArrowLeft size={14} aria-hidden="true" />
+          {t('stock.back')}
+        </a>
+        <h2>{product ? `${product.sku} · ${product.name}` : t('stock.product.titleNew')}</h2>
+        <span className="toolbar__spacer" />
+        {product && mayEdit && (
+          <button type="button" className="button" onClick={() => void toggleArchived()}>
+            {product.status === 'active' ? t('stock.product.archive') : t('stock.product.restore')}
+          </button>
+        )}
+      </div>
+      {product?.status === 'archived' && <Notice kind="info">{t('stock.product.archived')}</Notice>}
+      <div className="detail__columns">
+        <form className="panel" onSubmit={save} noValidate aria-label={t('stock.product.details')}>
+          {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+          <fieldset disabled={!mayEdit || busy}>
+            <legend>{t('stock.product.details')}</legend>
+            <div className="form-grid">
+              {field('sku', t('stock.sku'), { autoFocus: !product })}
+              {field('barcode', t('stock.barcode'))}
+              {field('name', t('stock.name'), { wide: true })}
+              {field('description', t('stock.product.description'), { wide: true })}
+            </div>
+          </fieldset>
+          <fieldset disabled={!mayEdit || busy}>
+            <legend>{t('stock.product.pricing')}</legend>
+            <div className="form-grid">
+              {field('unitPrice', `${t('stock.product.unitPrice')} (${currency})`, { inputMode: 'decimal' })}
+              {field('taxClass', t('stock.product.taxClass'))}
+            </div>
+          </fieldset>
+          <fieldset disabled={!mayEdit || busy}>
+            <legend>{t('stock.product.shipping')}</legend>
+            <div className="form-grid form-grid--4">
+              {MEASURES.map((key) => (
+                <span key={key}>{field(key, t(`stock.product.${key}`), { inputMode: 'numeric' })}</span>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset disabled={!mayEdit || busy}>
+            <legend>{t('stock.product.replenishment')}</legend>
+            <div className="form-grid">
+              <SelectField
+                label={t('stock.product.supplier')}
+                value={draft.supplierId}
+                onChange={(e) => set('supplierId')(e.target.value)}
+                options={[
+                  { value: '', label: t('stock.product.noSupplier') },
+                  ...suppliers.map((s) => ({ value: s.id, label: s.name })),
+                ]}
+              />
+              {field('leadTimeDays', t('stock.product.leadTimeDays'), { inputMode: 'numeric' })}
+              {field('reorderPoint', t('stock.reorderPoint'), { inputMode: 'numeric' })}
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={draft.allowBackorder}
+                  onChange={(e) => set('allowBackorder')(e.target.checked)}
+                />
+                {t('stock.product.allowBackorder')}
+              </label>
+            </div>
+          </fieldset>
+          {mayEdit && (
+            <div className="form-actions">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {product ? t('stock.product.save') : t('stock.product.create')}
+              </button>
+            </div>
+          )}
+        </form>
+        {product && <ProductStock product={product} onChange={load} />}
+      </div>
+    </div>
+  );
+}

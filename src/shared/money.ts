@@ -23,11 +23,12 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 /** "12.5" → 1250 for CNY; null when the text is not an amount with at most the currency's decimals. */
 export function parseMoney(text: string, currency: string): number | null {
   const digits = currencyDigits(currency);
-  const match = /^\s*(\d{1,12})(?:[.,](\d*))?\s*$/.exec(text);
+  const match = /^\s*(\d{1,13})(?:[.,](\d*))?\s*$/.exec(text);
   if (!match) return null;
   const fraction = match[2] ?? '';
   if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return Number.isSafeInteger(minor) ? minor : null;
 }
 
 /** Minor units shown in an input: 1250 → "12.50". */

@@ -32,7 +32,7 @@ describe('the stock ledger', () => {
       ['receipt', 'DEFAULT', 10],
     ]);
     expect(history[0]).toMatchObject({ reason: 'damaged', userName: 'Boss', warehouseCode: 'MAIN' });
-    expect(await client.stock.verify({})).toMatchObject({ drift: [], repaired: false });
+    expect(await client.stock.verify({})).toMatchObject({ binDriftCount: 0, summaryDriftCount: 0 });
   });
 
   it('refuses to take available stock below zero, naming product, location, asked and available', async () => {
@@ -104,7 +104,7 @@ describe('the stock ledger', () => {
       ['A-01', 3, 3],
       ['B-01', 1, 0],
     ]);
-    expect((await client.stock.verify({})).drift).toEqual([]);
+    expect((await client.stock.verify({})).binDriftCount + (await client.stock.verify({})).summaryDriftCount).toBe(0);
   });
 
   it('lets a backorder product be reserved beyond stock, held against the default bin', async () => {
@@ -122,26 +122,40 @@ describe('the stock ledger', () => {
     expect(overview.rows[0]).toMatchObject({ onHand: 2, reserved: 5, available: -3 });
   });
 
-  it('reports drift between the cache and the ledger, and repairs it from the ledger', async () => {
+  it('reports drift between the caches and the ledger, and repairs it from the ledger', async () => {
     const app = await startTestApp();
     const { client } = await app.setUpOwner();
     const main = await warehouseWithBins(client);
     const tea = await product(client);
     await client.stock.receive({ productId: tea.id, locationId: bin(main, 'A-01'), quantity: 7 });
     await app.handle.db.updateTable('stock_balances').set({ on_hand: 9 }).execute();
+    await app.handle.db.updateTable('stock_summaries').set({ available: 1 }).where('scope', '=', main.id).execute();
 
     const found = await client.stock.verify({});
-    expect(found.drift).toEqual([
-      expect.objectContaining({
+    expect(found.binDrift).toEqual([
+      {
         productId: tea.id,
+        locationId: bin(main, 'A-01'),
         ledger: { onHand: 7, reserved: 0 },
         cached: { onHand: 9, reserved: 0 },
-      }),
+        allocated: 0,
+      },
     ]);
-    const repaired = await client.stock.verify({ repair: true });
-    expect(repaired.repaired).toBe(true);
-    expect((await client.stock.verify({})).drift).toEqual([]);
+    // The bin's corrupted 9 no longer matches either total; the warehouse total is also internally wrong.
+    expect(found.summaryDrift.map((d) => d.scope).sort()).toEqual([main.id, 'all'].sort());
+    const other = await product(client);
+    await app.handle.db
+      .deleteFrom('stock_summaries')
+      .where('product_id', '=', other.id)
+      .where('scope', '=', 'all')
+      .execute();
+    expect((await client.stock.verify({})).summaryDrift).toContainEqual(
+      expect.objectContaining({ productId: other.id, scope: 'all', cached: null }),
+    );
+    const repaired = await client.stock.repair({});
+    expect([repaired.binDriftCount, repaired.summaryDriftCount]).toEqual([0, 0]);
     expect((await client.stock.levels({ productId: tea.id }))[0].onHand).toBe(7);
+    expect((await client.stock.overview({ warehouseId: main.id })).rows[0]).toMatchObject({ onHand: 7, available: 7 });
   });
 
   it('lists low stock against reorder points, per warehouse', async () => {
@@ -241,7 +255,9 @@ describe('the stock ledger', () => {
             if (error.code !== 'INSUFFICIENT_STOCK') throw error;
           });
         }
-        expect((await client.stock.verify({})).drift).toEqual([]);
+        expect((await client.stock.verify({})).binDriftCount + (await client.stock.verify({})).summaryDriftCount).toBe(
+          0,
+        );
         for (const level of await client.stock.levels({ productId: strict.id })) {
           expect(level.available).toBeGreaterThanOrEqual(0);
           expect(level.reserved).toBeGreaterThanOrEqual(0);

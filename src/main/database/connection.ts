@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 
 export interface DatabaseHandle {
@@ -30,13 +30,43 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
     path,
     close: async () => {
       await db.destroy();
+    },
+  };
+}
+
+/** Prepared statements kept per SQL text; beyond this many the oldest is dropped. */
+const STATEMENT_CACHE_SIZE = 500;
+const MAX_CACHED_SQL_LENGTH = 4000;
+
+/**
+ * Kysely prepares every query afresh; preparing costs about as much as running a small
+ * query. The same SQL text (parameters are bound separately) reuses its statement here,
+ * which is safe because Kysely runs one statement at a time on this connection.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      // Bulk inserts of many rows make long, rarely repeated statements: not worth keeping.
+      if (sql.length > MAX_CACHED_SQL_LENGTH) return sqlite.prepare(sql);
+      const cached = cache.get(sql);
+      if (cached) {
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return statement;
     },
   };
 }

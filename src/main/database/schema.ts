@@ -19,6 +19,7 @@ export interface Database {
   locations: LocationsTable;
   stock_movements: StockMovementsTable;
   stock_balances: StockBalancesTable;
+  stock_summaries: StockSummariesTable;
   stock_reservations: StockReservationsTable;
   stock_reservation_allocations: StockReservationAllocationsTable;
 }
@@ -181,6 +182,15 @@ export interface StockBalancesTable {
   on_hand: number;
   reserved: number;
   updated_at: string;
+}
+
+/** Totals of a product in one warehouse (scope = warehouse id) or in all (scope = 'all'). */
+export interface StockSummariesTable {
+  product_id: string;
+  scope: string;
+  on_hand: number;
+  reserved: number;
+  available: number;
 }
 
 export interface StockReservationsTable {

@@ -15,7 +15,7 @@ import type { ServiceContext } from '../services/context';
 import { getReservation, reserveStock, settleReservation } from '../services/inventory/reservations';
 import { adjustStock, moveStock, receiveStock } from '../services/inventory/stock';
 import { movementHistory, stockLevels, stockOverview } from '../services/inventory/stock-queries';
-import { verifyLedger } from '../services/inventory/verify-ledger';
+import { checkLedger, repairBalances } from '../services/inventory/verify-ledger';
 import {
   createLocation,
   createWarehouse,
@@ -115,5 +115,6 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   'stock.reservation': (ctx, input) => getReservation(ctx, input.id),
   'stock.release': (ctx, input) => settleReservation(ctx, { ...input, as: 'release' }),
   'stock.consume': (ctx, input) => settleReservation(ctx, { ...input, as: 'consume' }),
-  'stock.verify': (ctx, input) => verifyLedger(ctx, input),
+  'stock.verify': (ctx) => checkLedger(ctx),
+  'stock.repair': (ctx) => repairBalances(ctx),
 };

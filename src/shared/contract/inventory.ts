@@ -84,6 +84,30 @@ const overviewRowSchema = z.object({
   low: z.boolean(),
 });
 
+const quantities = z.object({ onHand: z.number(), reserved: z.number() });
+
+const ledgerCheckSchema = z.object({
+  binDrift: z.array(
+    z.object({
+      productId: z.string(),
+      locationId: z.string(),
+      ledger: quantities,
+      cached: quantities,
+      allocated: z.number(),
+    }),
+  ),
+  binDriftCount: z.number(),
+  summaryDrift: z.array(
+    z.object({
+      productId: z.string(),
+      scope: z.string(),
+      expected: quantities,
+      cached: quantities.extend({ available: z.number() }).nullable(),
+    }),
+  ),
+  summaryDriftCount: z.number(),
+});
+
 const settleInput = z.object({ id: z.string().min(1), quantity: quantitySchema.optional() });
 
 export const stock = {
@@ -217,22 +241,17 @@ export const stock = {
   }),
   verify: operation({
     summary:
-      'Recompute every balance from the ledger and report drift; with repair, rewrite the cache from the ledger.',
+      'Recompute every bin balance from the ledger and every total from the bins; list what disagrees. Reads only.',
+    kind: 'query',
+    access: MANAGERS,
+    input: z.object({}),
+    output: ledgerCheckSchema,
+  }),
+  repair: operation({
+    summary: 'Rewrite the cached balances and totals from the ledger (the truth); returns the check after it.',
     kind: 'command',
     access: MANAGERS,
-    input: z.object({ repair: z.boolean().default(false) }),
-    output: z.object({
-      checked: z.number(),
-      repaired: z.boolean(),
-      drift: z.array(
-        z.object({
-          productId: z.string(),
-          locationId: z.string(),
-          ledger: z.object({ onHand: z.number(), reserved: z.number() }),
-          cached: z.object({ onHand: z.number(), reserved: z.number() }),
-          allocated: z.number(),
-        }),
-      ),
-    }),
+    input: z.object({}),
+    output: ledgerCheckSchema,
   }),
 };

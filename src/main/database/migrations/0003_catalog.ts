@@ -54,6 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('products_name').on('products').columns(['name', 'id']).execute();
   await db.schema.createIndex('products_family').on('products').column('family_id').execute();
   await db.schema.createIndex('products_supplier').on('products').column('supplier_id').execute();
+  await db.schema.createIndex('products_status').on('products').columns(['status', 'sku']).execute();
 
   // SQLite's full-text index with the trigram tokenizer finds any three characters in
   // SKU, barcode and name, Chinese included. It is SQLite-only by nature: the

@@ -6,6 +6,7 @@ import type { ProductsTable } from '../../database/schema';
 import { recordAudit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { addProductSummaries } from '../inventory/summaries';
 
 export type ProductFields = Omit<Product, 'id' | 'cost' | 'status' | 'familyName' | 'createdAt' | 'updatedAt'>;
 
@@ -192,6 +193,7 @@ export async function createProduct(ctx: ServiceContext, fields: ProductFields):
     .insertInto('products')
     .values({ id, ...toRow(fields), cost: 0, status: 'active', created_at: now, updated_at: now })
     .execute();
+  await addProductSummaries(ctx, id);
   await recordAudit(ctx, { action: 'product.created', entity: 'product', entityId: id, details: { sku: fields.sku } });
   return getProduct(ctx, id);
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { MovementKind } from '../../database/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { applyToSummaries } from './summaries';
 
 export interface MovementInput {
   productId: string;
@@ -33,11 +34,13 @@ interface ProductFacts {
 interface LocationFacts {
   code: string;
   active: boolean;
+  warehouseId: string;
 }
 
 /**
  * The one way stock changes: each movement is appended to the ledger and applied to the
- * cached balance in the caller's transaction, so the two can never disagree. A movement
+ * cached balance of its bin and the product's totals (warehouse and all) in the caller's
+ * transaction, so they can never disagree. A movement
  * that would take available stock (on hand less reserved) below zero is refused with
  * INSUFFICIENT_STOCK, unless the product allows backorders. Facts about products and
  * locations are looked up once per call, so posting many movements stays cheap.
@@ -136,6 +139,7 @@ export async function postMovements(ctx: ServiceContext, movements: MovementInpu
         })
         .execute();
     }
+    await applyToSummaries(ctx, { ...movement, warehouseId: location.warehouseId });
     results.push({ productId: movement.productId, locationId: movement.locationId, ...after });
   }
   return results;
@@ -152,7 +156,11 @@ async function productFacts(ctx: ServiceContext, id: string): Promise<ProductFac
 }
 
 async function locationFacts(ctx: ServiceContext, id: string): Promise<LocationFacts> {
-  const row = await ctx.db.selectFrom('locations').select(['code', 'active']).where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('locations')
+    .select(['code', 'active', 'warehouse_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `No location with id ${id}`, { entity: 'location', id });
-  return { code: row.code, active: row.active === 1 };
+  return { code: row.code, active: row.active === 1, warehouseId: row.warehouse_id };
 }

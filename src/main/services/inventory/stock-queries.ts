@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Balance, Movement } from '../../../shared/domain/inventory';
 import { productIdsMatching } from '../../database/product-search';
 import type { ServiceContext } from '../context';
+import { ALL_WAREHOUSES } from './summaries';
 
 /** Balances per bin, for one product or one warehouse (or both). */
 export async function stockLevels(
@@ -52,18 +52,57 @@ export interface OverviewRow {
   low: boolean;
 }
 
+const OVERVIEW_ORDER = {
+  sku: 'products.sku',
+  name: 'products.name',
+  onHand: 's.on_hand',
+  reserved: 's.reserved',
+  available: 's.available',
+} as const;
+
 /**
- * One row per product with its totals in a warehouse (or in all). Totals are correlated
- * subqueries, so a page sorted by SKU or name reads only the balances of its own rows;
- * sorting or filtering by a total has to look at every product.
+ * One row per product with its totals in a warehouse (or in all), read from the
+ * summaries the ledger keeps, so a page sorted by SKU or by available stock walks an
+ * index however many products there are.
  */
 export async function stockOverview(
   ctx: ServiceContext,
   query: OverviewQuery,
 ): Promise<{ rows: OverviewRow[]; total: number }> {
-  const warehouseId = query.warehouseId;
-  let base = ctx.db
-    .selectFrom('products')
+  let products = ctx.db.selectFrom('products');
+  if (!query.includeArchived) products = products.where('products.status', '=', 'active');
+  if (query.search?.trim()) products = products.where('products.id', 'in', productIdsMatching(ctx.db, query.search));
+
+  let filtered = products
+    .innerJoin('stock_summaries as s', 's.product_id', 'products.id')
+    .where('s.scope', '=', query.warehouseId ?? ALL_WAREHOUSES);
+  if (query.lowStockOnly) {
+    filtered = filtered
+      .where('products.reorder_point', 'is not', null)
+      .where((eb) => eb('s.available', '<=', eb.ref('products.reorder_point')));
+  }
+
+  const direction = query.sort.direction;
+  const order = OVERVIEW_ORDER[query.sort.field];
+  const byProduct =
+    !query.lowStockOnly && !query.search?.trim() && (query.sort.field === 'sku' || query.sort.field === 'name');
+  // Sorted by a product column, the page comes from the products' own index and the totals
+  // are looked up for its rows only; sorted by a total, filtered by one or searched (a
+  // search narrows to few rows first), the page comes from the summaries. Every product has a total in every scope, so without the low-stock
+  // filter the products alone give the count.
+  const page = byProduct
+    ? filtered.where(
+        'products.id',
+        'in',
+        products
+          .select('products.id')
+          .orderBy(query.sort.field === 'name' ? 'products.name' : 'products.sku', direction)
+          .orderBy('products.id', direction)
+          .limit(query.limit)
+          .offset(query.offset),
+      )
+    : filtered;
+  const rowsQuery = page
     .leftJoin('product_families', 'product_families.id', 'products.family_id')
     .select([
       'products.id as productId',
@@ -72,54 +111,20 @@ export async function stockOverview(
       'product_families.name as familyName',
       'products.status as status',
       'products.reorder_point as reorderPoint',
+      's.on_hand as onHand',
+      's.reserved as reserved',
+      's.available as available',
     ])
-    .select((eb) => {
-      const total = (column: 'on_hand' | 'reserved') =>
-        eb
-          .selectFrom('stock_balances')
-          .innerJoin('locations', 'locations.id', 'stock_balances.location_id')
-          .select((inner) =>
-            inner.fn.coalesce(inner.fn.sum<number>(`stock_balances.${column}`), sql<number>`0`).as('n'),
-          )
-          .whereRef('stock_balances.product_id', '=', 'products.id')
-          .$if(Boolean(warehouseId), (q) => q.where('locations.warehouse_id', '=', warehouseId as string));
-      return [total('on_hand').as('onHand'), total('reserved').as('reserved')];
-    });
-  if (!query.includeArchived) base = base.where('products.status', '=', 'active');
-  if (query.search?.trim()) base = base.where('products.id', 'in', productIdsMatching(ctx.db, query.search));
-
-  let rowsQuery = ctx.db.selectFrom(base.as('o')).selectAll();
-  if (query.lowStockOnly) {
-    rowsQuery = rowsQuery
-      .where('o.reorderPoint', 'is not', null)
-      .where(sql<boolean>`o.onHand - o.reserved <= o.reorderPoint`);
-  }
-  const direction = query.sort.direction;
-  const ordered =
-    query.sort.field === 'available'
-      ? rowsQuery.orderBy(sql`o.onHand - o.reserved`, direction)
-      : rowsQuery.orderBy(`o.${query.sort.field}`, direction);
-
+    .orderBy(order, direction)
+    .orderBy('products.id', direction);
   const [rows, count] = await Promise.all([
-    ordered.orderBy('o.productId').limit(query.limit).offset(query.offset).execute(),
-    rowsQuery
-      .clearSelect()
+    byProduct ? rowsQuery.execute() : rowsQuery.limit(query.limit).offset(query.offset).execute(),
+    (query.lowStockOnly ? filtered : products)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    rows: rows.map((row) => {
-      const onHand = Number(row.onHand);
-      const reserved = Number(row.reserved);
-      const available = onHand - reserved;
-      return {
-        ...row,
-        onHand,
-        reserved,
-        available,
-        low: row.reorderPoint !== null && available <= row.reorderPoint,
-      };
-    }),
+    rows: rows.map((row) => ({ ...row, low: row.reorderPoint !== null && row.available <= row.reorderPoint })),
     total: Number(count.n),
   };
 }

@@ -3,6 +3,7 @@ import type { Location, Warehouse } from '../../../shared/domain/inventory';
 import { recordAudit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
+import { addWarehouseSummaries } from './summaries';
 
 /** The bin a warehouse receives into when none is named; every warehouse gets one. */
 export const DEFAULT_LOCATION_CODE = 'DEFAULT';
@@ -105,6 +106,7 @@ export async function createWarehouse(
       created_at: now,
     })
     .execute();
+  await addWarehouseSummaries(ctx, id);
   await recordAudit(ctx, { action: 'warehouse.created', entity: 'warehouse', entityId: id, details: input });
   return getWarehouse(ctx, id);
 }

@@ -1,0 +1,58 @@
+import type { ServiceContext } from '../context';
+
+/** The scope of a product's totals over every warehouse. */
+export const ALL_WAREHOUSES = 'all';
+
+/** A new product starts with zero totals everywhere, so every stock list can walk an index. */
+export async function addProductSummaries(ctx: ServiceContext, productId: string): Promise<void> {
+  const warehouses = await ctx.db.selectFrom('warehouses').select('id').execute();
+  await ctx.db
+    .insertInto('stock_summaries')
+    .values(
+      [ALL_WAREHOUSES, ...warehouses.map((w) => w.id)].map((scope) => ({
+        product_id: productId,
+        scope,
+        on_hand: 0,
+        reserved: 0,
+        available: 0,
+      })),
+    )
+    .execute();
+}
+
+/** A new warehouse starts with zero totals for every product. */
+export async function addWarehouseSummaries(ctx: ServiceContext, warehouseId: string): Promise<void> {
+  await ctx.db
+    .insertInto('stock_summaries')
+    .columns(['product_id', 'scope', 'on_hand', 'reserved', 'available'])
+    .expression((eb) =>
+      eb
+        .selectFrom('products')
+        .select((s) => [
+          'products.id',
+          s.val(warehouseId).as('scope'),
+          s.lit(0).as('on_hand'),
+          s.lit(0).as('reserved'),
+          s.lit(0).as('available'),
+        ]),
+    )
+    .execute();
+}
+
+/** Applies one movement's deltas to the product's totals in its warehouse and in all. */
+export async function applyToSummaries(
+  ctx: ServiceContext,
+  movement: { productId: string; warehouseId: string; onHandDelta: number; reservedDelta: number },
+): Promise<void> {
+  const { onHandDelta, reservedDelta } = movement;
+  await ctx.db
+    .updateTable('stock_summaries')
+    .set((eb) => ({
+      on_hand: eb('on_hand', '+', onHandDelta),
+      reserved: eb('reserved', '+', reservedDelta),
+      available: eb('available', '+', onHandDelta - reservedDelta),
+    }))
+    .where('product_id', '=', movement.productId)
+    .where('scope', 'in', [movement.warehouseId, ALL_WAREHOUSES])
+    .execute();
+}

@@ -1,5 +1,7 @@
-import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
-import { changeOwnSecret, needsSetup, setup, signIn, signOut, type Credential } from '../services/auth';
+import type { OperationName } from '../../shared/contract';
+import type { Handler } from './handler-types';
+import { importHandlers } from './import-handlers';
+import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
 import { createFamily, listFamilies } from '../services/catalog/families';
 import {
@@ -11,7 +13,6 @@ import {
   updateProduct,
 } from '../services/catalog/products';
 import { createSupplier, listSuppliers, updateSupplier } from '../services/catalog/suppliers';
-import type { ServiceContext } from '../services/context';
 import { getReservation, reserveStock, settleReservation } from '../services/inventory/reservations';
 import { adjustStock, moveStock, receiveStock } from '../services/inventory/stock';
 import { movementHistory, stockLevels, stockOverview } from '../services/inventory/stock-queries';
@@ -24,19 +25,11 @@ import {
   updateWarehouse,
 } from '../services/inventory/warehouses';
 import { getSettings, updateSettings } from '../services/settings';
-import type { SignInThrottle } from '../services/sign-in-throttle';
 import { createUser, listUsers, resetSecret, updateUser } from '../services/users';
-
-export interface HandlerContext extends ServiceContext {
-  credential: Credential | null;
-  transport: 'ipc' | 'http';
-  app: { version: string; databasePath: string; schemaVersion: string; throttle: SignInThrottle };
-}
-
-type Handler<Name extends OperationName> = (ctx: HandlerContext, input: ParsedInputOf<Name>) => Promise<OutputOf<Name>>;
 
 /** The one table from operation to service call. A missing entry fails to compile. */
 export const handlers: { [Name in OperationName]: Handler<Name> } = {
+  ...importHandlers,
   'system.health': async (ctx) => ({
     status: 'ok',
     version: ctx.app.version,

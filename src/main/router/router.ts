@@ -6,7 +6,8 @@ import { resolveBearer, type Credential } from '../services/auth';
 import { doorTokenFor } from '../services/secrets';
 import { SignInThrottle } from '../services/sign-in-throttle';
 import { validationError } from './errors';
-import { handlers, type HandlerContext } from './handlers';
+import type { HandlerContext } from './handler-types';
+import { handlers } from './handlers';
 
 export interface RouterOptions {
   handle: DatabaseHandle;

@@ -3,6 +3,7 @@ import { apiTokens } from './api-tokens';
 import { auth } from './auth';
 import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
+import { imports } from './imports';
 import { stock, warehouses } from './inventory';
 import { settings } from './settings';
 import { system } from './system';
@@ -20,6 +21,7 @@ export const contract = {
   products,
   warehouses,
   stock,
+  imports,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

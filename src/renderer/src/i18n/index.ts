@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { importsText } from './imports';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -27,7 +28,10 @@ export function setupI18n(): typeof i18next {
   const language = initialLanguage();
   applyLanguage(language);
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: {
+      en: { translation: { ...en, imports: importsText.en } },
+      'zh-CN': { translation: { ...zhCN, imports: importsText.zhCN } },
+    },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

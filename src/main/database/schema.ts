@@ -22,6 +22,14 @@ export interface Database {
   stock_summaries: StockSummariesTable;
   stock_reservations: StockReservationsTable;
   stock_reservation_allocations: StockReservationAllocationsTable;
+  document_sequences: DocumentSequencesTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  stock_counts: StockCountsTable;
+  stock_count_locations: StockCountLocationsTable;
+  stock_count_lines: StockCountLinesTable;
+  transfers: TransfersTable;
+  transfer_lines: TransferLinesTable;
 }
 
 export interface UsersTable {
@@ -212,4 +220,90 @@ export interface StockReservationAllocationsTable {
   reservation_id: string;
   location_id: string;
   quantity: number;
+}
+
+export interface DocumentSequencesTable {
+  kind: string;
+  /** YYYYMMDD */
+  day: string;
+  last: number;
+}
+
+export type PurchaseOrderStatus = 'draft' | 'ordered' | 'partially_received' | 'received' | 'closed' | 'cancelled';
+
+export interface PurchaseOrdersTable {
+  id: string;
+  number: string;
+  supplier_id: string;
+  warehouse_id: string;
+  status: PurchaseOrderStatus;
+  expected_on: string | null;
+  notes: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  ordered_at: string | null;
+  closed_at: string | null;
+}
+
+export interface PurchaseOrderLinesTable {
+  id: string;
+  purchase_order_id: string;
+  line_no: number;
+  product_id: string;
+  quantity_ordered: number;
+  quantity_received: number;
+  /** Minor units per unit, as agreed with the supplier. */
+  unit_cost: number;
+}
+
+export type StockCountStatus = 'open' | 'posted' | 'cancelled';
+
+export interface StockCountsTable {
+  id: string;
+  number: string;
+  warehouse_id: string;
+  status: StockCountStatus;
+  /** Counters do not see the expected quantities. */
+  blind: number;
+  created_by: string | null;
+  created_at: string;
+  posted_at: string | null;
+}
+
+export interface StockCountLocationsTable {
+  count_id: string;
+  location_id: string;
+}
+
+export interface StockCountLinesTable {
+  count_id: string;
+  product_id: string;
+  location_id: string;
+  counted: number;
+  counted_by: string | null;
+  updated_at: string;
+}
+
+export type TransferStatus = 'draft' | 'in_transit' | 'received' | 'cancelled';
+
+export interface TransfersTable {
+  id: string;
+  number: string;
+  from_warehouse_id: string;
+  to_warehouse_id: string;
+  status: TransferStatus;
+  notes: string;
+  created_by: string | null;
+  created_at: string;
+  shipped_at: string | null;
+  received_at: string | null;
+}
+
+export interface TransferLinesTable {
+  transfer_id: string;
+  line_no: number;
+  product_id: string;
+  quantity: number;
+  quantity_received: number;
 }

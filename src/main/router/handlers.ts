@@ -1,6 +1,7 @@
 import type { OperationName } from '../../shared/contract';
 import type { Handler } from './handler-types';
 import { importHandlers } from './import-handlers';
+import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
 import { createFamily, listFamilies } from '../services/catalog/families';
@@ -30,6 +31,9 @@ import { createUser, listUsers, resetSecret, updateUser } from '../services/user
 /** The one table from operation to service call. A missing entry fails to compile. */
 export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...importHandlers,
+  ...purchaseOrderHandlers,
+  ...countHandlers,
+  ...transferHandlers,
   'system.health': async (ctx) => ({
     status: 'ok',
     version: ctx.app.version,

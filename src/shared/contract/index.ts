@@ -3,10 +3,13 @@ import { apiTokens } from './api-tokens';
 import { auth } from './auth';
 import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
+import { counts } from './counts';
 import { imports } from './imports';
 import { stock, warehouses } from './inventory';
+import { purchaseOrders } from './purchasing';
 import { settings } from './settings';
 import { system } from './system';
+import { transfers } from './transfers';
 import { users } from './users';
 
 /** Every operation the main process offers, by namespace and name. */
@@ -22,6 +25,9 @@ export const contract = {
   warehouses,
   stock,
   imports,
+  purchaseOrders,
+  counts,
+  transfers,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

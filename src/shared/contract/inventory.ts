@@ -80,6 +80,8 @@ const overviewRowSchema = z.object({
   onHand: z.number(),
   reserved: z.number(),
   available: z.number(),
+  incoming: z.number(),
+  inTransit: z.number(),
   reorderPoint: z.number().nullable(),
   low: z.boolean(),
 });

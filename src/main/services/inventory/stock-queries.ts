@@ -1,7 +1,9 @@
 import type { Balance, Movement } from '../../../shared/domain/inventory';
 import { productIdsMatching } from '../../database/product-search';
 import type { ServiceContext } from '../context';
+import { incomingQuery } from '../purchasing/purchase-orders';
 import { ALL_WAREHOUSES } from './summaries';
+import { inTransitQuery } from './transfers';
 
 /** Balances per bin, for one product or one warehouse (or both). */
 export async function stockLevels(
@@ -48,6 +50,10 @@ export interface OverviewRow {
   onHand: number;
   reserved: number;
   available: number;
+  /** On open purchase orders, not yet received. */
+  incoming: number;
+  /** Shipped on transfers towards this warehouse (or any), not yet received. */
+  inTransit: number;
   reorderPoint: number | null;
   low: boolean;
 }
@@ -123,8 +129,24 @@ export async function stockOverview(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
+  // Incoming (open purchase orders) and in transit (shipped transfers) for this page's rows only.
+  const ids = rows.map((row) => row.productId);
+  const [incoming, inTransit] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          incomingQuery(ctx, query.warehouseId).where('l.product_id', 'in', ids).execute(),
+          inTransitQuery(ctx, query.warehouseId).where('l.product_id', 'in', ids).execute(),
+        ]);
+  const incomingOf = new Map(incoming.map((r) => [r.productId, Number(r.incoming)]));
+  const inTransitOf = new Map(inTransit.map((r) => [r.productId, Number(r.inTransit)]));
   return {
-    rows: rows.map((row) => ({ ...row, low: row.reorderPoint !== null && row.available <= row.reorderPoint })),
+    rows: rows.map((row) => ({
+      ...row,
+      incoming: incomingOf.get(row.productId) ?? 0,
+      inTransit: inTransitOf.get(row.productId) ?? 0,
+      low: row.reorderPoint !== null && row.available <= row.reorderPoint,
+    })),
     total: Number(count.n),
   };
 }

@@ -1,21 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { go, useHashPath } from '../../components/useHashPath';
+import { CountDetail } from './counts/CountDetail';
+import { CountsPanel } from './counts/CountsPanel';
 import { ProductDetail } from './ProductDetail';
 import { ProductsPanel } from './ProductsPanel';
 import { StockLevelsPanel } from './StockLevelsPanel';
+import { PurchaseOrderDetail } from './purchasing/PurchaseOrderDetail';
+import { PurchaseOrdersPanel } from './purchasing/PurchaseOrdersPanel';
 import { SuppliersPanel } from './SuppliersPanel';
+import { TransferDetail } from './transfers/TransferDetail';
+import { TransfersPanel } from './transfers/TransfersPanel';
 import { WarehousesPanel } from './WarehousesPanel';
 
-const TABS = ['products', 'levels', 'warehouses', 'suppliers'] as const;
+const TABS = ['products', 'levels', 'purchaseOrders', 'counts', 'transfers', 'warehouses', 'suppliers'] as const;
 type Tab = (typeof TABS)[number];
 
-/** #/stock/<tab>, and #/stock/products/<id> (or /new) for one product. */
+/** #/stock/<tab>, and #/stock/<tab>/<id> for one product (or /new), purchase order, count or transfer. */
 export function StockScreen() {
   const { t } = useTranslation();
   const [, section, id] = useHashPath();
   const tab: Tab = (TABS as readonly string[]).includes(section ?? '') ? (section as Tab) : 'products';
 
   if (tab === 'products' && id) return <ProductDetail key={id} productId={id === 'new' ? null : id} />;
+  if (tab === 'purchaseOrders' && id) return <PurchaseOrderDetail key={id} id={id} />;
+  if (tab === 'counts' && id) return <CountDetail key={id} id={id} />;
+  if (tab === 'transfers' && id) return <TransferDetail key={id} id={id} />;
 
   return (
     <div className="stock">
@@ -37,6 +46,9 @@ export function StockScreen() {
       <div role="tabpanel" id={`stock-panel-${tab}`} aria-labelledby={`stock-tab-${tab}`} className="stock__panel">
         {tab === 'products' && <ProductsPanel />}
         {tab === 'levels' && <StockLevelsPanel />}
+        {tab === 'purchaseOrders' && <PurchaseOrdersPanel />}
+        {tab === 'counts' && <CountsPanel />}
+        {tab === 'transfers' && <TransfersPanel />}
         {tab === 'warehouses' && <WarehousesPanel />}
         {tab === 'suppliers' && <SuppliersPanel />}
       </div>

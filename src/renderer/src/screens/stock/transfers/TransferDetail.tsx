@@ -1,0 +1,91 @@
+import { ArrowLeft } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Transfer } from '../../../../../shared/contract/transfers';
+import { useApi } from '../../../api/ApiContext';
+import { errorText } from '../../../components/form-errors';
+import { Notice } from '../../../components/Notice';
+
+export function TransferDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { client } = useApi();
+  const [transfer, setTransfer] = useState<Transfer | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    client.transfers.get({ id }).then(setTransfer, (error: unknown) => setFailure(errorText(error, t)));
+  }, [client, id, t]);
+
+  async function act(action: 'ship' | 'receive' | 'cancel') {
+    try {
+      setTransfer(
+        action === 'receive' ? await client.transfers.receive({ id }) : await client.transfers[action]({ id }),
+      );
+      setFailure(null);
+    } catch (error) {
+      setFailure(errorText(error, t));
+    }
+  }
+
+  if (!transfer)
+    return failure ? <Notice kind="error">{failure}</Notice> : <p className="muted">{t('common.loading')}</p>;
+
+  return (
+    <div className="detail">
+      <div className="detail__header">
+        <a href="#/stock/transfers" className="button button--ghost">
+          <ArrowLeft size={14} aria-hidden="true" />
+          {t('stock.transfers.back')}
+        </a>
+        <h2>
+          {transfer.number} · <span className="mono">{transfer.fromWarehouseCode}</span> →{' '}
+          <span className="mono">{transfer.toWarehouseCode}</span>
+        </h2>
+        <span className={`status status--${transfer.status}`}>{t(`stock.transfers.statuses.${transfer.status}`)}</span>
+        <span className="toolbar__spacer" />
+        {transfer.status === 'draft' && (
+          <>
+            <button type="button" className="button button--primary" onClick={() => void act('ship')}>
+              {t('stock.transfers.ship')}
+            </button>
+            <button type="button" className="button button--danger" onClick={() => void act('cancel')}>
+              {t('stock.transfers.cancel')}
+            </button>
+          </>
+        )}
+        {transfer.status === 'in_transit' && (
+          <button type="button" className="button button--primary" onClick={() => void act('receive')}>
+            {t('stock.transfers.receive')}
+          </button>
+        )}
+      </div>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <section className="panel">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('stock.sku')}</th>
+              <th scope="col">{t('stock.name')}</th>
+              <th scope="col" className="num">
+                {t('stock.transfers.quantity')}
+              </th>
+              <th scope="col" className="num">
+                {t('stock.transfers.received')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {transfer.lines.map((line) => (
+              <tr key={line.lineNo}>
+                <td className="mono">{line.sku}</td>
+                <td>{line.name}</td>
+                <td className="num">{line.quantity}</td>
+                <td className="num">{transfer.status === 'received' ? line.quantityReceived : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -80,6 +80,8 @@ export function StockLevelsPanel() {
         type: 'rightAligned',
         cellClassRules: { 'is-negative': ({ value }) => typeof value === 'number' && value < 0 },
       },
+      { field: 'incoming', headerName: t('stock.incoming'), width: 110, type: 'rightAligned' },
+      { field: 'inTransit', headerName: t('stock.inTransit'), width: 110, type: 'rightAligned' },
       { field: 'reorderPoint', headerName: t('stock.reorderPoint'), width: 130, type: 'rightAligned' },
       {
         field: 'low',

@@ -5,7 +5,8 @@ import { updateSettings } from '../services/settings';
 import { createUser } from '../services/users';
 import type { ServiceContext } from '../services/context';
 import { createFamily } from '../services/catalog/families';
-import { createProduct } from '../services/catalog/products';
+import { createProduct, getProductBySku } from '../services/catalog/products';
+import { createPurchaseOrder, orderPurchaseOrder } from '../services/purchasing/purchase-orders';
 import { createSupplier } from '../services/catalog/suppliers';
 import { receiveStock } from '../services/inventory/stock';
 import { createLocation, createWarehouse } from '../services/inventory/warehouses';
@@ -122,4 +123,20 @@ async function seedCatalogAndStock(ctx: ServiceContext): Promise<void> {
       note: 'Opening stock',
     });
   }
+  // A purchase order on its way for two teas running low.
+  const teaSupplier = suppliers.get('tea') as string;
+  const low = await Promise.all(['DHP-100', 'PU-100'].map((sku) => getProductBySku(ctx, sku)));
+  const main = await ctx.db.selectFrom('warehouses').select('id').where('code', '=', 'MAIN').executeTakeFirstOrThrow();
+  const po = await createPurchaseOrder(ctx, {
+    supplierId: teaSupplier,
+    warehouseId: main.id,
+    expectedOn: null,
+    notes: '',
+    lines: low.map((p) => ({
+      productId: p.id,
+      quantity: 24,
+      unitCost: DEMO_PRODUCTS.find((d) => d.sku === p.sku)?.cost ?? 0,
+    })),
+  });
+  await orderPurchaseOrder(ctx, po.id);
 }

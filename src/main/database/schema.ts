@@ -281,6 +281,8 @@ export interface StockCountLinesTable {
   product_id: string;
   location_id: string;
   counted: number;
+  /** On hand in the bin when the product was first counted there. */
+  expected: number;
   counted_by: string | null;
   updated_at: string;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STOCK_KEEPERS } from '../roles';
+import { MANAGERS, STOCK_KEEPERS } from '../roles';
 import { operation } from './define';
 
 export const stockCountSchema = z.object({
@@ -71,7 +71,7 @@ export const counts = {
     summary:
       'Counted against expected for every product in the counted bins; anything in stock there but not counted shows as counted zero.',
     kind: 'query',
-    access: STOCK_KEEPERS,
+    access: MANAGERS,
     input: z.object({ id: z.string().min(1) }),
     output: z.array(
       z.object({
@@ -90,7 +90,7 @@ export const counts = {
   post: operation({
     summary: 'Post the variances as count adjustments in one transaction; the count is then closed.',
     kind: 'command',
-    access: STOCK_KEEPERS,
+    access: MANAGERS,
     input: z.object({ id: z.string().min(1) }),
     output: stockCountSchema,
   }),

@@ -114,11 +114,16 @@ const settleInput = z.object({ id: z.string().min(1), quantity: quantitySchema.o
 
 export const stock = {
   levels: operation({
-    summary: 'On hand, reserved and available per bin, for a product and/or a warehouse.',
+    summary: 'On hand, reserved and available per bin, for a product and/or a warehouse, a page at a time.',
     kind: 'query',
     access: STAFF,
     input: z
-      .object({ productId: z.string().min(1).optional(), warehouseId: z.string().min(1).optional() })
+      .object({
+        productId: z.string().min(1).optional(),
+        warehouseId: z.string().min(1).optional(),
+        offset: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(5000).default(1000),
+      })
       .refine((v) => v.productId || v.warehouseId, 'Name a productId, a warehouseId or both'),
     output: z.array(balanceSchema),
     http: { method: 'GET', path: '/stock' },

@@ -57,6 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('stock_summaries')
     .columns(['scope', 'available', 'product_id'])
     .execute();
+  await db.schema
+    .createIndex('stock_summaries_on_hand')
+    .on('stock_summaries')
+    .columns(['scope', 'on_hand', 'product_id'])
+    .execute();
 
   await db.schema
     .createTable('stock_reservations')

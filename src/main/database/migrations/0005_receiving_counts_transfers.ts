@@ -74,6 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
     .addColumn('location_id', 'text', (c) => c.notNull().references('locations.id'))
     .addColumn('counted', 'integer', (c) => c.notNull())
+    // What the ledger said was in the bin when the product was first counted there: the
+    // variance is measured against it, so sales shipped after counting are not undone.
+    .addColumn('expected', 'integer', (c) => c.notNull())
     .addColumn('counted_by', 'text', (c) => c.references('users.id'))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('stock_count_lines_pk', ['count_id', 'location_id', 'product_id'])

@@ -221,3 +221,10 @@ export async function updateProduct(
   await recordAudit(ctx, { action: 'product.updated', entity: 'product', entityId: id, details: changed });
   return after;
 }
+
+/** Archived products keep their history but take no part in new orders, purchases or transfers. */
+export async function assertActiveProduct(ctx: ServiceContext, id: string): Promise<void> {
+  const row = await ctx.db.selectFrom('products').select(['sku', 'status']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `No product with id ${id}`, { entity: 'product', id });
+  if (row.status !== 'active') throw new AppError('INVALID_STATE', `${row.sku} is archived`, { productId: id });
+}

@@ -150,6 +150,12 @@ export async function recordCount(
   }
   const product = await lookupProduct(ctx, input.code);
   const now = nowIso();
+  const balance = await ctx.db
+    .selectFrom('stock_balances')
+    .select('on_hand')
+    .where('product_id', '=', product.id)
+    .where('location_id', '=', input.locationId)
+    .executeTakeFirst();
   await ctx.db
     .insertInto('stock_count_lines')
     .values({
@@ -157,6 +163,7 @@ export async function recordCount(
       product_id: product.id,
       location_id: input.locationId,
       counted: input.quantity,
+      expected: balance?.on_hand ?? 0,
       counted_by: ctx.actor?.id ?? null,
       updated_at: now,
     })
@@ -184,9 +191,9 @@ export interface ReviewLine {
 }
 
 /**
- * Every product counted, and every product with stock in the counted bins that nobody
- * counted (counted as zero: what is not found is not there), against what the ledger
- * says is there now.
+ * Every product counted, against what the ledger said was in the bin when it was first
+ * counted there, and every product with stock in the counted bins that nobody counted
+ * (counted as zero: what is not found is not there), against what the ledger says now.
  */
 export async function reviewCount(ctx: ServiceContext, id: string): Promise<ReviewLine[]> {
   const count = await getCount(ctx, id);
@@ -221,9 +228,6 @@ export async function reviewCount(ctx: ServiceContext, id: string): Promise<Revi
     .selectFrom('stock_count_lines as l')
     .innerJoin('products', 'products.id', 'l.product_id')
     .innerJoin('locations', 'locations.id', 'l.location_id')
-    .leftJoin('stock_balances as b', (join) =>
-      join.onRef('b.product_id', '=', 'l.product_id').onRef('b.location_id', '=', 'l.location_id'),
-    )
     .select([
       'l.product_id as productId',
       'products.sku as sku',
@@ -231,14 +235,12 @@ export async function reviewCount(ctx: ServiceContext, id: string): Promise<Revi
       'l.location_id as locationId',
       'locations.code as locationCode',
       'l.counted as counted',
-      'b.on_hand as onHand',
+      'l.expected as expected',
     ])
     .where('l.count_id', '=', id)
     .execute();
   for (const c of counted) {
-    const expected = c.onHand ?? 0;
-    const { onHand: _onHand, ...rest } = c;
-    lines.set(key(c.productId, c.locationId), { ...rest, expected, variance: c.counted - expected, wasCounted: true });
+    lines.set(key(c.productId, c.locationId), { ...c, variance: c.counted - c.expected, wasCounted: true });
   }
   return [...lines.values()].sort((a, b) => a.locationCode.localeCompare(b.locationCode) || a.sku.localeCompare(b.sku));
 }
@@ -259,7 +261,9 @@ export async function postCount(ctx: ServiceContext, id: string): Promise<StockC
       referenceType: 'count',
       referenceId: count.number,
     }));
-  await postMovements(ctx, movements);
+  // A count records what is physically there, even when that leaves less than is
+  // reserved: refusing it would hide the shortage, not prevent it.
+  await postMovements(ctx, movements, { recordShortfall: true });
   await ctx.db
     .updateTable('stock_counts')
     .set({ status: 'posted', posted_at: nowIso() })

@@ -42,10 +42,15 @@ interface LocationFacts {
  * cached balance of its bin and the product's totals (warehouse and all) in the caller's
  * transaction, so they can never disagree. A movement
  * that would take available stock (on hand less reserved) below zero is refused with
- * INSUFFICIENT_STOCK, unless the product allows backorders. Facts about products and
+ * INSUFFICIENT_STOCK, unless the product allows backorders or the caller records a
+ * physical fact (a count) with `recordShortfall`. Facts about products and
  * locations are looked up once per call, so posting many movements stays cheap.
  */
-export async function postMovements(ctx: ServiceContext, movements: MovementInput[]): Promise<BalanceAfter[]> {
+export async function postMovements(
+  ctx: ServiceContext,
+  movements: MovementInput[],
+  options: { recordShortfall?: boolean } = {},
+): Promise<BalanceAfter[]> {
   const products = new Map<string, ProductFacts>();
   const locations = new Map<string, LocationFacts>();
   const at = nowIso();
@@ -87,7 +92,8 @@ export async function postMovements(ctx: ServiceContext, movements: MovementInpu
     }
     const availableBefore = before.onHand - before.reserved;
     const availableAfter = after.onHand - after.reserved;
-    if (availableAfter < 0 && availableAfter < availableBefore && !product.allowBackorder) {
+    const refused = !product.allowBackorder && !options.recordShortfall;
+    if (availableAfter < 0 && availableAfter < availableBefore && refused) {
       throw new AppError(
         'INSUFFICIENT_STOCK',
         `Not enough ${product.sku} at ${location.code}: asked ${availableBefore - availableAfter}, available ${Math.max(0, availableBefore)}`,

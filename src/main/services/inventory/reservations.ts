@@ -57,6 +57,7 @@ export async function reserveStock(
     .where('id', '=', input.warehouseId)
     .executeTakeFirst();
   if (!warehouse) throw new AppError('NOT_FOUND', `No warehouse with id ${input.warehouseId}`, { entity: 'warehouse' });
+  if (warehouse.active !== 1) throw new AppError('INVALID_STATE', `Warehouse ${warehouse.code} is deactivated`);
 
   const bins = await ctx.db
     .selectFrom('stock_balances')
@@ -169,7 +170,7 @@ export async function settleReservation(
   }
   let left = quantity;
   const movements: MovementInput[] = [];
-  // The last bins allocated give back first, so a partial release keeps the single pick.
+  // Bins later in picking order give back first, so what stays reserved is picked first.
   for (const allocation of [...reservation.allocations].reverse()) {
     if (left === 0) break;
     const take = Math.min(left, allocation.quantity);

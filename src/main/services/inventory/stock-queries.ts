@@ -8,7 +8,7 @@ import { inTransitQuery } from './transfers';
 /** Balances per bin, for one product or one warehouse (or both). */
 export async function stockLevels(
   ctx: ServiceContext,
-  filter: { productId?: string; warehouseId?: string },
+  filter: { productId?: string; warehouseId?: string; offset?: number; limit?: number },
 ): Promise<Balance[]> {
   let query = ctx.db
     .selectFrom('stock_balances')
@@ -25,7 +25,13 @@ export async function stockLevels(
     ]);
   if (filter.productId) query = query.where('stock_balances.product_id', '=', filter.productId);
   if (filter.warehouseId) query = query.where('warehouses.id', '=', filter.warehouseId);
-  const rows = await query.orderBy('warehouses.code').orderBy('locations.code').execute();
+  const rows = await query
+    .orderBy('warehouses.code')
+    .orderBy('locations.code')
+    .orderBy('stock_balances.product_id')
+    .limit(filter.limit ?? 1000)
+    .offset(filter.offset ?? 0)
+    .execute();
   return rows.map((row) => ({ ...row, available: row.onHand - row.reserved }));
 }
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
-import { weightedAverageCost } from './costing';
+import { updateAverageCost } from './costing';
 import { postMovements, type BalanceAfter } from './ledger';
 import { defaultLocationOf, getLocation } from './warehouses';
 
@@ -45,24 +45,17 @@ export async function receiveStock(
   if (input.quantity <= 0) throw new AppError('VALIDATION', 'A receipt brings in at least one unit');
   const locationId = input.locationId ?? (input.warehouseId ? await defaultLocationOf(ctx, input.warehouseId) : null);
   if (!locationId) throw new AppError('VALIDATION', 'Name the warehouse or the location that receives');
+  if (
+    input.locationId &&
+    input.warehouseId &&
+    (await getLocation(ctx, input.locationId)).warehouseId !== input.warehouseId
+  ) {
+    throw new AppError('VALIDATION', 'That location is in another warehouse', {
+      issues: [{ path: 'locationId', message: 'Not in the named warehouse' }],
+    });
+  }
   if (input.unitCost !== undefined && input.unitCost !== null) {
-    const product = await ctx.db
-      .selectFrom('products')
-      .select('cost')
-      .where('id', '=', input.productId)
-      .executeTakeFirst();
-    if (!product) throw new AppError('NOT_FOUND', `No product with id ${input.productId}`, { entity: 'product' });
-    const held = await ctx.db
-      .selectFrom('stock_balances')
-      .select((eb) => eb.fn.sum<number>('on_hand').as('n'))
-      .where('product_id', '=', input.productId)
-      .executeTakeFirst();
-    const cost = weightedAverageCost(Number(held?.n ?? 0), product.cost, input.quantity, input.unitCost);
-    await ctx.db
-      .updateTable('products')
-      .set({ cost, updated_at: nowIso() })
-      .where('id', '=', input.productId)
-      .execute();
+    await updateAverageCost(ctx, input.productId, input.quantity, BigInt(input.quantity) * BigInt(input.unitCost));
   }
   const [balance] = await postMovements(ctx, [
     {

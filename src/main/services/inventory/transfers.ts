@@ -6,7 +6,8 @@ import { nowIso, type ServiceContext } from '../context';
 import { nextDocumentNumber } from '../document-numbers';
 import { newId } from '../ids';
 import { postMovements, type MovementInput } from './ledger';
-import { defaultLocationOf } from './warehouses';
+import { assertActiveProduct } from '../catalog/products';
+import { assertActiveWarehouse, defaultLocationOf } from './warehouses';
 
 function headers(ctx: ServiceContext) {
   return ctx.db
@@ -68,16 +69,12 @@ export async function createTransfer(
       issues: [{ path: 'toWarehouseId', message: 'Same as the source' }],
     });
   }
-  for (const warehouseId of [input.fromWarehouseId, input.toWarehouseId]) {
-    const found = await ctx.db.selectFrom('warehouses').select('id').where('id', '=', warehouseId).executeTakeFirst();
-    if (!found) throw new AppError('NOT_FOUND', `No warehouse with id ${warehouseId}`, { entity: 'warehouse' });
-  }
+  for (const warehouseId of [input.fromWarehouseId, input.toWarehouseId]) await assertActiveWarehouse(ctx, warehouseId);
   const products = new Set<string>();
   for (const line of input.lines) {
     if (products.has(line.productId)) throw new AppError('VALIDATION', 'Each product appears once on a transfer');
     products.add(line.productId);
-    const found = await ctx.db.selectFrom('products').select('id').where('id', '=', line.productId).executeTakeFirst();
-    if (!found) throw new AppError('NOT_FOUND', `No product with id ${line.productId}`, { entity: 'product' });
+    await assertActiveProduct(ctx, line.productId);
   }
   const id = newId();
   await ctx.db

@@ -192,3 +192,11 @@ export async function updateLocation(
   await recordAudit(ctx, { action: 'location.updated', entity: 'location', entityId: id, details: change });
   return getLocation(ctx, id);
 }
+
+/** Stock may be planned only for warehouses in use. */
+export async function assertActiveWarehouse(ctx: ServiceContext, id: string): Promise<void> {
+  const row = await ctx.db.selectFrom('warehouses').select(['code', 'active']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `No warehouse with id ${id}`, { entity: 'warehouse', id });
+  if (row.active !== 1)
+    throw new AppError('INVALID_STATE', `Warehouse ${row.code} is deactivated`, { warehouseId: id });
+}

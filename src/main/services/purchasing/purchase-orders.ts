@@ -5,9 +5,10 @@ import { recordAudit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { nextDocumentNumber } from '../document-numbers';
 import { newId } from '../ids';
-import { weightedAverageCost } from '../inventory/costing';
+import { updateAverageCost } from '../inventory/costing';
 import { postMovements } from '../inventory/ledger';
-import { defaultLocationOf } from '../inventory/warehouses';
+import { assertActiveProduct } from '../catalog/products';
+import { assertActiveWarehouse, defaultLocationOf } from '../inventory/warehouses';
 import { allocateByValue, landedUnitCost } from './landed-cost';
 
 type Header = Omit<PurchaseOrder, 'lines'>;
@@ -91,12 +92,7 @@ async function writeLines(ctx: ServiceContext, purchaseOrderId: string, lines: L
       });
     }
     seen.add(line.productId);
-    const product = await ctx.db
-      .selectFrom('products')
-      .select('id')
-      .where('id', '=', line.productId)
-      .executeTakeFirst();
-    if (!product) throw new AppError('NOT_FOUND', `No product with id ${line.productId}`, { entity: 'product' });
+    await assertActiveProduct(ctx, line.productId);
   }
   await ctx.db.deleteFrom('purchase_order_lines').where('purchase_order_id', '=', purchaseOrderId).execute();
   await ctx.db
@@ -125,12 +121,9 @@ export async function createPurchaseOrder(
     .where('id', '=', input.supplierId)
     .executeTakeFirst();
   if (!supplier) throw new AppError('NOT_FOUND', `No supplier with id ${input.supplierId}`, { entity: 'supplier' });
-  const warehouse = await ctx.db
-    .selectFrom('warehouses')
-    .select('id')
-    .where('id', '=', input.warehouseId)
-    .executeTakeFirst();
-  if (!warehouse) throw new AppError('NOT_FOUND', `No warehouse with id ${input.warehouseId}`, { entity: 'warehouse' });
+  if (supplier.active !== 1)
+    throw new AppError('INVALID_STATE', 'That supplier is deactivated', { supplierId: input.supplierId });
+  await assertActiveWarehouse(ctx, input.warehouseId);
   const id = newId();
   const now = nowIso();
   await ctx.db
@@ -293,18 +286,8 @@ export async function receivePurchaseOrder(
   );
   for (const [i, { line, received }] of receipts.entries()) {
     const unitCost = landedUnitCost(line.unitCost, received.quantity, shares[i]);
-    const product = await ctx.db
-      .selectFrom('products')
-      .select('cost')
-      .where('id', '=', line.productId)
-      .executeTakeFirstOrThrow();
-    const held = await ctx.db
-      .selectFrom('stock_balances')
-      .select((eb) => eb.fn.sum<number>('on_hand').as('n'))
-      .where('product_id', '=', line.productId)
-      .executeTakeFirst();
-    const cost = weightedAverageCost(Number(held?.n ?? 0), product.cost, received.quantity, unitCost);
-    await ctx.db.updateTable('products').set({ cost, updated_at: nowIso() }).where('id', '=', line.productId).execute();
+    const value = BigInt(line.unitCost) * BigInt(received.quantity) + BigInt(shares[i]);
+    await updateAverageCost(ctx, line.productId, received.quantity, value);
     await postMovements(ctx, [
       {
         productId: line.productId,

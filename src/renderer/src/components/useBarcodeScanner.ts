@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** Keys closer together than this come from a scanner, not a person. */
 const MAX_GAP_MS = 50;
@@ -20,7 +20,8 @@ export function useBarcodeScanner(onScan: (code: string) => void, enabled = true
     handler.current = onScan;
   }, [onScan]);
 
-  useEffect(() => {
+  // Attached before the screen paints, so a scan right after the screen appears is heard.
+  useLayoutEffect(() => {
     if (!enabled) return;
     let buffer = '';
     let last = 0;

@@ -73,6 +73,11 @@ export function ProductDetail({ productId }: { productId: string | null }) {
   }, [client, productId, t]);
   useEffect(load, [load]);
 
+  // After a receipt the average cost changes; what the person is typing stays.
+  const refreshProduct = useCallback(() => {
+    if (productId) client.products.get({ id: productId }).then(setProduct, () => undefined);
+  }, [client, productId]);
+
   const draft = currency && (product || !productId) ? (edited ?? toDraft(product, currency)) : null;
   if (!draft || !currency) return <p className="muted">{t('common.loading')}</p>;
   const set = (key: keyof Draft) => (value: string | boolean) => setDraft({ ...draft, [key]: value });
@@ -227,7 +232,7 @@ export function ProductDetail({ productId }: { productId: string | null }) {
             </div>
           )}
         </form>
-        {product && <ProductStock product={product} onChange={load} />}
+        {product && <ProductStock product={product} onChange={refreshProduct} />}
       </div>
     </div>
   );

@@ -24,6 +24,7 @@ export function ProductStock({ product, onChange }: { product: Product; onChange
   const [form, setForm] = useState({ locationId: '', quantity: '', unitCost: '', reason: 'correction', note: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const mayKeepStock = user?.role === 'owner' || user?.role === 'manager' || user?.role === 'warehouse';
 
   const reload = useCallback(() => {
@@ -60,6 +61,7 @@ export function ProductStock({ product, onChange }: { product: Product; onChange
     if (!form.locationId) found.locationId = t('validation.required');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    setBusy(true);
     try {
       if (action === 'receive') {
         await client.stock.receive({
@@ -84,6 +86,8 @@ export function ProductStock({ product, onChange }: { product: Product; onChange
       onChange();
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, t) });
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -150,7 +154,7 @@ export function ProductStock({ product, onChange }: { product: Product; onChange
               />
             </div>
             <div className="form-actions">
-              <button type="submit" className="button button--primary">
+              <button type="submit" className="button button--primary" disabled={busy}>
                 {t('stock.actions.post')}
               </button>
               <button type="button" className="button" onClick={() => setAction(null)}>

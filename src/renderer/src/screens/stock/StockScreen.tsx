@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiContext';
 import { go, useHashPath } from '../../components/useHashPath';
 import { CountDetail } from './counts/CountDetail';
 import { CountsPanel } from './counts/CountsPanel';
@@ -18,7 +19,10 @@ type Tab = (typeof TABS)[number];
 /** #/stock/<tab>, and #/stock/<tab>/<id> for one product (or /new), purchase order, count or transfer. */
 export function StockScreen() {
   const { t } = useTranslation();
+  const { user } = useApi();
   const [, section, id] = useHashPath();
+  // Counter clerks see stock but do not count it.
+  const tabs = TABS.filter((name) => name !== 'counts' || user?.role !== 'clerk');
   const tab: Tab = (TABS as readonly string[]).includes(section ?? '') ? (section as Tab) : 'products';
 
   if (tab === 'products' && id) return <ProductDetail key={id} productId={id === 'new' ? null : id} />;
@@ -29,7 +33,7 @@ export function StockScreen() {
   return (
     <div className="stock">
       <div role="tablist" className="tabs" aria-label={t('nav.stock')}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             role="tab"

@@ -15,7 +15,8 @@ type Review = OutputOf<'counts.review'>;
 /** Counting one count: pick the bin, scan, then review the variances and post them. */
 export function CountDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { client } = useApi();
+  const { client, user } = useApi();
+  const isManager = user?.role === 'owner' || user?.role === 'manager';
   const [count, setCount] = useState<StockCount | null>(null);
   const [binId, setBinId] = useState('');
   const [code, setCode] = useState('');
@@ -95,9 +96,17 @@ export function CountDetail({ id }: { id: string }) {
         </h2>
         <span className={`status status--${count.status}`}>{t(`stock.counts.statuses.${count.status}`)}</span>
         <span className="toolbar__spacer" />
-        {open && (
+        {open && isManager && (
           <>
-            <button type="button" className="button" onClick={() => void client.counts.review({ id }).then(setReview)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void client.counts
+                  .review({ id })
+                  .then(setReview, (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }))
+              }
+            >
               {t('stock.counts.review')}
             </button>
             <button type="button" className="button button--primary" onClick={() => void post()}>
@@ -116,7 +125,14 @@ export function CountDetail({ id }: { id: string }) {
           <div className="toolbar">
             <label className="toolbar__field">
               <span>{t('stock.counts.bin')}</span>
-              <select value={binId} onChange={(e) => setBinId(e.target.value)}>
+              <select
+                value={binId}
+                onChange={(e) => {
+                  setBinId(e.target.value);
+                  // A scan into a focused list would pick another bin by type-ahead.
+                  e.currentTarget.blur();
+                }}
+              >
                 {count.locations.map((l) => (
                   <option key={l.id} value={l.id}>
                     {l.code}

@@ -29,8 +29,9 @@ export function CountsPanel() {
   useEffect(() => {
     reload();
     client.warehouses.list({}).then((list) => {
-      setWarehouses(list.filter((w) => w.active));
-      setWarehouseId((id) => id || list[0]?.id || '');
+      const active = list.filter((w) => w.active);
+      setWarehouses(active);
+      setWarehouseId((id) => id || active[0]?.id || '');
     });
   }, [client, reload]);
 

@@ -20,6 +20,7 @@ export function PurchaseOrderDetail({ id }: { id: string }) {
   const [receiving, setReceiving] = useState<Record<string, string>>({});
   const [landedCost, setLandedCost] = useState('');
   const [acceptOver, setAcceptOver] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   const isManager = user?.role === 'owner' || user?.role === 'manager';
   const mayReceive = isManager || user?.role === 'warehouse';
@@ -65,6 +66,7 @@ export function PurchaseOrderDetail({ id }: { id: string }) {
     if (lines.length === 0) return setNotice({ kind: 'error', text: t('stock.purchaseOrders.receive.nothing') });
     const landed = landedCost.trim() === '' ? 0 : parseMoney(landedCost, currency);
     if (landed === null) return setNotice({ kind: 'error', text: t('validation.money') });
+    setBusy(true);
     try {
       setPo(await client.purchaseOrders.receive({ id, lines, landedCost: landed, acceptOverReceipt: acceptOver }));
       setReceiving({});
@@ -81,6 +83,8 @@ export function PurchaseOrderDetail({ id }: { id: string }) {
           ? t('stock.purchaseOrders.receive.over', { sku: (error.details as { sku: string }).sku })
           : errorText(error, t),
       });
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -156,6 +160,8 @@ export function PurchaseOrderDetail({ id }: { id: string }) {
                       inputMode="numeric"
                       value={receiving[line.productId] ?? ''}
                       onChange={(e) => setReceiving({ ...receiving, [line.productId]: e.target.value })}
+                      // Enter leaves the field, so the next scan is a scan, not more digits here.
+                      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
                     />
                   </td>
                 )}
@@ -179,7 +185,7 @@ export function PurchaseOrderDetail({ id }: { id: string }) {
               {t('stock.purchaseOrders.receive.acceptOver')}
             </label>
             <span className="toolbar__spacer" />
-            <button type="button" className="button button--primary" onClick={() => void post()}>
+            <button type="button" className="button button--primary" onClick={() => void post()} disabled={busy}>
               {t('stock.purchaseOrders.receive.post')}
             </button>
           </div>

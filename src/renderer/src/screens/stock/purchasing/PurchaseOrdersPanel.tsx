@@ -103,12 +103,14 @@ function NewPurchaseOrder({ currency, onDone }: { currency: string; onDone(): vo
 
   useEffect(() => {
     client.suppliers.list({}).then((list) => {
-      setSuppliers(list.filter((s) => s.active));
-      setSupplierId((id) => id || list[0]?.id || '');
+      const active = list.filter((s) => s.active);
+      setSuppliers(active);
+      setSupplierId((id) => id || active[0]?.id || '');
     });
     client.warehouses.list({}).then((list) => {
-      setWarehouses(list.filter((w) => w.active));
-      setWarehouseId((id) => id || list[0]?.id || '');
+      const active = list.filter((w) => w.active);
+      setWarehouses(active);
+      setWarehouseId((id) => id || active[0]?.id || '');
     });
   }, [client]);
 

@@ -8,7 +8,8 @@ import { Notice } from '../../../components/Notice';
 
 export function TransferDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { client } = useApi();
+  const { client, user } = useApi();
+  const mayMove = user?.role !== 'clerk';
   const [transfer, setTransfer] = useState<Transfer | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -43,7 +44,7 @@ export function TransferDetail({ id }: { id: string }) {
         </h2>
         <span className={`status status--${transfer.status}`}>{t(`stock.transfers.statuses.${transfer.status}`)}</span>
         <span className="toolbar__spacer" />
-        {transfer.status === 'draft' && (
+        {mayMove && transfer.status === 'draft' && (
           <>
             <button type="button" className="button button--primary" onClick={() => void act('ship')}>
               {t('stock.transfers.ship')}
@@ -53,7 +54,7 @@ export function TransferDetail({ id }: { id: string }) {
             </button>
           </>
         )}
-        {transfer.status === 'in_transit' && (
+        {mayMove && transfer.status === 'in_transit' && (
           <button type="button" className="button button--primary" onClick={() => void act('receive')}>
             {t('stock.transfers.receive')}
           </button>

@@ -16,7 +16,8 @@ type Row = OutputOf<'transfers.list'>[number];
 /** Transfers between warehouses, and the form for a new one. */
 export function TransfersPanel() {
   const { t } = useTranslation();
-  const { client } = useApi();
+  const { client, user } = useApi();
+  const mayMove = user?.role !== 'clerk';
   const [transfers, setTransfers] = useState<Row[]>([]);
   const [warehouses, setWarehouses] = useState<Warehouse[]>([]);
   const [creating, setCreating] = useState(false);
@@ -57,9 +58,16 @@ export function TransfersPanel() {
     <section className="panel" aria-label={t('stock.transfers.title')}>
       <div className="panel__toolbar">
         <h2>{t('stock.transfers.title')}</h2>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)} disabled={creating}>
-          {t('stock.transfers.new')}
-        </button>
+        {mayMove && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setCreating(true)}
+            disabled={creating}
+          >
+            {t('stock.transfers.new')}
+          </button>
+        )}
       </div>
       {failure && <Notice kind="error">{failure}</Notice>}
       {creating && (

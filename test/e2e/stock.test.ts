@@ -129,8 +129,31 @@ describe('stock screens', () => {
     await screenshot(page, '21-product-detail-en');
   });
 
-  it('finds the product by its Chinese name and shows it low on stock', async () => {
+  it('creates a variant in a new family', async () => {
     await page.getByRole('link', { name: 'Back to products' }).click();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const form = page.getByRole('form', { name: 'Product' });
+    await form.getByLabel('SKU').fill('LS-M-BLUE');
+    await form.getByLabel('Name').fill('Linen shirt M blue');
+    await form.getByLabel('Unit price (CNY)').fill('299');
+    await form.getByRole('button', { name: 'New family…' }).click();
+    await form.getByLabel('Family name').fill('Linen shirt');
+    await form.getByLabel('Handle (e.g. linen-shirt)').fill('linen-shirt');
+    await form.getByLabel('Options (e.g. Size, Colour)').fill('Size, Colour');
+    await form.getByRole('button', { name: 'Create family' }).click();
+    await form.getByLabel('Size').fill('M');
+    await form.getByLabel('Colour').fill('Blue');
+    await screenshot(page, '21b-variant-form-en');
+    await form.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { name: 'LS-M-BLUE · Linen shirt M blue' }).waitFor();
+    await page.getByRole('link', { name: 'Back to products' }).click();
+    await page.getByLabel('Search SKU, barcode or name').fill('linen');
+    await page.getByRole('gridcell', { name: 'Size: M · Colour: Blue' }).waitFor();
+    await page.getByLabel('Search SKU, barcode or name').fill('');
+    await page.getByRole('gridcell', { name: 'TEA-001' }).waitFor();
+  });
+
+  it('finds the product by its Chinese name and shows it low on stock', async () => {
     await page.getByLabel('Search SKU, barcode or name').fill('普洱');
     await page.getByRole('gridcell', { name: 'PU-357' }).waitFor();
     await expect.poll(() => page.getByRole('row').count()).toBe(2);

@@ -2,7 +2,7 @@ import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/contract';
-import type { Product, Supplier } from '../../../../shared/domain/catalog';
+import type { Product, ProductFamily, Supplier } from '../../../../shared/domain/catalog';
 import { moneyInputValue, parseMoney } from '../../../../shared/money';
 import { useApi } from '../../api/ApiContext';
 import { SelectField, TextField } from '../../components/Field';
@@ -24,6 +24,8 @@ type Draft = {
   taxClass: string;
   supplierId: string;
   allowBackorder: boolean;
+  familyId: string;
+  options: Record<string, string>;
 } & Record<(typeof WHOLE_NUMBERS)[number], string>;
 
 function toDraft(product: Product | null, currency: string): Draft {
@@ -37,6 +39,8 @@ function toDraft(product: Product | null, currency: string): Draft {
     taxClass: product?.taxClass ?? 'standard',
     supplierId: product?.supplierId ?? '',
     allowBackorder: product?.allowBackorder ?? false,
+    familyId: product?.familyId ?? '',
+    options: product?.optionValues ?? {},
     weightGrams: number(product?.weightGrams),
     lengthMm: number(product?.lengthMm),
     widthMm: number(product?.widthMm),
@@ -53,6 +57,8 @@ export function ProductDetail({ productId }: { productId: string | null }) {
   const currency = useCurrency();
   const [product, setProduct] = useState<Product | null>(null);
   const [suppliers, setSuppliers] = useState<Supplier[]>([]);
+  const [families, setFamilies] = useState<ProductFamily[]>([]);
+  const [newFamily, setNewFamily] = useState<{ handle: string; name: string; optionNames: string } | null>(null);
   // What the person typed; until then the form shows the product as loaded (or empty).
   const [edited, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -62,6 +68,7 @@ export function ProductDetail({ productId }: { productId: string | null }) {
 
   const load = useCallback(() => {
     client.suppliers.list({}).then(setSuppliers, () => setSuppliers([]));
+    client.productFamilies.list({}).then(setFamilies, () => setFamilies([]));
     if (!productId) return;
     client.products.get({ id: productId }).then(
       (found) => {
@@ -104,6 +111,8 @@ export function ProductDetail({ productId }: { productId: string | null }) {
       taxClass: draft.taxClass,
       supplierId: draft.supplierId || null,
       allowBackorder: draft.allowBackorder,
+      familyId: draft.familyId || null,
+      optionValues: draft.familyId ? draft.options : null,
       ...numbers,
     };
     const checked = checkForm(contract.products.create.input, input, t);
@@ -114,9 +123,8 @@ export function ProductDetail({ productId }: { productId: string | null }) {
     }
     setBusy(true);
     try {
-      const { familyId: _family, optionValues: _options, ...fields } = checked.data;
       const saved = product
-        ? await client.products.update({ id: product.id, ...fields })
+        ? await client.products.update({ id: product.id, ...checked.data })
         : await client.products.create(checked.data);
       setErrors({});
       setNotice({ kind: 'success', text: t('stock.product.saved') });
@@ -144,6 +152,37 @@ export function ProductDetail({ productId }: { productId: string | null }) {
       setDraft(null);
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, t) });
+    }
+  }
+
+  const family = families.find((f) => f.id === draft.familyId);
+
+  async function createFamily() {
+    if (!newFamily) return;
+    const input = {
+      handle: newFamily.handle,
+      name: newFamily.name,
+      optionNames: newFamily.optionNames
+        .split(/[,，]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    };
+    const checked = checkForm(contract.productFamilies.create.input, input, t);
+    if (!checked.ok)
+      return setErrors({
+        ...errors,
+        ...Object.fromEntries(Object.entries(checked.errors).map(([k, v]) => [`family.${k}`, v])),
+      });
+    try {
+      const created = await client.productFamilies.create(checked.data);
+      setFamilies([...families, created]);
+      setDraft({ ...(draft as Draft), familyId: created.id, options: {} });
+      setNewFamily(null);
+    } catch (error) {
+      setErrors({
+        ...errors,
+        ...Object.fromEntries(Object.entries(serverFieldErrors(error, t)).map(([k, v]) => [`family.${k}`, v])),
+      });
     }
   }
 
@@ -191,6 +230,73 @@ export function ProductDetail({ productId }: { productId: string | null }) {
               {field('unitPrice', `${t('stock.product.unitPrice')} (${currency})`, { inputMode: 'decimal' })}
               {field('taxClass', t('stock.product.taxClass'))}
             </div>
+          </fieldset>
+          <fieldset disabled={!mayEdit || busy}>
+            <legend>{t('stock.product.variant')}</legend>
+            <div className="form-grid">
+              <SelectField
+                label={t('stock.family')}
+                value={draft.familyId}
+                onChange={(e) => setDraft({ ...draft, familyId: e.target.value, options: {} })}
+                options={[
+                  { value: '', label: t('stock.product.noFamily') },
+                  ...families.map((f) => ({ value: f.id, label: `${f.name} (${f.optionNames.join(', ')})` })),
+                ]}
+                error={errors.familyId}
+              />
+              {!newFamily && (
+                <div className="field field--action">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setNewFamily({ handle: '', name: '', optionNames: '' })}
+                  >
+                    {t('stock.product.newFamily')}
+                  </button>
+                </div>
+              )}
+              {family?.optionNames.map((option) => (
+                <TextField
+                  key={option}
+                  label={option}
+                  value={draft.options[option] ?? ''}
+                  onChange={(e) => setDraft({ ...draft, options: { ...draft.options, [option]: e.target.value } })}
+                  error={errors.optionValues}
+                />
+              ))}
+            </div>
+            {newFamily && (
+              <div className="inline-form">
+                <div className="form-grid form-grid--3">
+                  <TextField
+                    label={t('stock.product.familyName')}
+                    value={newFamily.name}
+                    onChange={(e) => setNewFamily({ ...newFamily, name: e.target.value })}
+                    error={errors['family.name']}
+                  />
+                  <TextField
+                    label={t('stock.product.familyHandle')}
+                    value={newFamily.handle}
+                    onChange={(e) => setNewFamily({ ...newFamily, handle: e.target.value })}
+                    error={errors['family.handle']}
+                  />
+                  <TextField
+                    label={t('stock.product.optionNames')}
+                    value={newFamily.optionNames}
+                    onChange={(e) => setNewFamily({ ...newFamily, optionNames: e.target.value })}
+                    error={errors['family.optionNames']}
+                  />
+                </div>
+                <div className="form-actions">
+                  <button type="button" className="button button--primary" onClick={() => void createFamily()}>
+                    {t('stock.product.createFamily')}
+                  </button>
+                  <button type="button" className="button" onClick={() => setNewFamily(null)}>
+                    {t('users.cancel')}
+                  </button>
+                </div>
+              </div>
+            )}
           </fieldset>
           <fieldset disabled={!mayEdit || busy}>
             <legend>{t('stock.product.shipping')}</legend>

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { updateAverageCost } from './costing';
 import { postMovements, type BalanceAfter } from './ledger';
 import { defaultLocationOf, getLocation } from './warehouses';

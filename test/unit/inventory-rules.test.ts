@@ -68,6 +68,24 @@ describe('inventory rules found in review', () => {
     expect((await failure(picker.counts.post({ id: count.id }))).code).toBe('FORBIDDEN');
   });
 
+  it('follows a changed reorder point into the low-stock list', async () => {
+    const app = await startTestApp();
+    const { client } = await app.setUpOwner();
+    const main = await warehouseWithBins(client);
+    const tea = await product(client, { sku: 'TEA' });
+    await client.stock.receive({ productId: tea.id, warehouseId: main.id, quantity: 5 });
+    expect((await client.stock.overview({ lowStockOnly: true })).total).toBe(0);
+    await client.products.update({ id: tea.id, reorderPoint: 5 });
+    expect((await client.stock.overview({ lowStockOnly: true, warehouseId: main.id })).rows.map((r) => r.sku)).toEqual([
+      'TEA',
+    ]);
+    await client.stock.receive({ productId: tea.id, warehouseId: main.id, quantity: 1 });
+    expect((await client.stock.overview({ lowStockOnly: true })).total).toBe(0);
+    await app.handle.db.updateTable('stock_summaries').set({ reorder_point: 99 }).execute();
+    expect((await client.stock.verify({})).summaryDriftCount).toBe(2);
+    expect((await client.stock.repair({})).summaryDriftCount).toBe(0);
+  });
+
   it('refuses deactivated suppliers and warehouses, archived products, and a bin of another warehouse', async () => {
     const app = await startTestApp();
     const { client } = await app.setUpOwner();

@@ -199,6 +199,8 @@ export interface StockSummariesTable {
   on_hand: number;
   reserved: number;
   available: number;
+  /** A copy of the product's reorder point, for the low-stock index. */
+  reorder_point: number | null;
 }
 
 export interface StockReservationsTable {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * The stock ledger: append-only movements, the balances cached from them, and
@@ -50,8 +50,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('on_hand', 'integer', (c) => c.notNull())
     .addColumn('reserved', 'integer', (c) => c.notNull())
     .addColumn('available', 'integer', (c) => c.notNull())
+    // The product's reorder point, copied here so that low stock has an index of its own.
+    .addColumn('reorder_point', 'integer')
     .addPrimaryKeyConstraint('stock_summaries_pk', ['product_id', 'scope'])
     .execute();
+  await sql`create index stock_summaries_low on stock_summaries (scope, product_id)
+    where available <= reorder_point`.execute(db);
   await db.schema
     .createIndex('stock_summaries_available')
     .on('stock_summaries')

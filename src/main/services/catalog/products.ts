@@ -6,7 +6,7 @@ import type { ProductsTable } from '../../database/schema';
 import { recordAudit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
-import { addProductSummaries } from '../inventory/summaries';
+import { addProductSummaries, setSummaryReorderPoint } from '../inventory/summaries';
 
 export type ProductFields = Omit<Product, 'id' | 'cost' | 'status' | 'familyName' | 'createdAt' | 'updatedAt'>;
 
@@ -193,7 +193,7 @@ export async function createProduct(ctx: ServiceContext, fields: ProductFields):
     .insertInto('products')
     .values({ id, ...toRow(fields), cost: 0, status: 'active', created_at: now, updated_at: now })
     .execute();
-  await addProductSummaries(ctx, id);
+  await addProductSummaries(ctx, id, fields.reorderPoint);
   await recordAudit(ctx, { action: 'product.created', entity: 'product', entityId: id, details: { sku: fields.sku } });
   return getProduct(ctx, id);
 }
@@ -212,6 +212,7 @@ export async function updateProduct(
     .set({ ...toRow(fields), ...(status && { status }), updated_at: nowIso() })
     .where('id', '=', id)
     .execute();
+  if (fields.reorderPoint !== before.reorderPoint) await setSummaryReorderPoint(ctx, id, fields.reorderPoint);
   const after = await getProduct(ctx, id);
   const changed = Object.fromEntries(
     Object.entries(after).filter(

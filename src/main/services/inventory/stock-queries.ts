@@ -90,8 +90,8 @@ export async function stockOverview(
     .where('s.scope', '=', query.warehouseId ?? ALL_WAREHOUSES);
   if (query.lowStockOnly) {
     filtered = filtered
-      .where('products.reorder_point', 'is not', null)
-      .where((eb) => eb('s.available', '<=', eb.ref('products.reorder_point')));
+      // The same term as the partial index stock_summaries_low, so the index serves it.
+      .where((eb) => eb('s.available', '<=', eb.ref('s.reorder_point')));
   }
 
   const direction = query.sort.direction;

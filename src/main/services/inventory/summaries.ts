@@ -4,7 +4,11 @@ import type { ServiceContext } from '../context';
 export const ALL_WAREHOUSES = 'all';
 
 /** A new product starts with zero totals everywhere, so every stock list can walk an index. */
-export async function addProductSummaries(ctx: ServiceContext, productId: string): Promise<void> {
+export async function addProductSummaries(
+  ctx: ServiceContext,
+  productId: string,
+  reorderPoint: number | null,
+): Promise<void> {
   const warehouses = await ctx.db.selectFrom('warehouses').select('id').execute();
   await ctx.db
     .insertInto('stock_summaries')
@@ -15,6 +19,7 @@ export async function addProductSummaries(ctx: ServiceContext, productId: string
         on_hand: 0,
         reserved: 0,
         available: 0,
+        reorder_point: reorderPoint,
       })),
     )
     .execute();
@@ -24,7 +29,7 @@ export async function addProductSummaries(ctx: ServiceContext, productId: string
 export async function addWarehouseSummaries(ctx: ServiceContext, warehouseId: string): Promise<void> {
   await ctx.db
     .insertInto('stock_summaries')
-    .columns(['product_id', 'scope', 'on_hand', 'reserved', 'available'])
+    .columns(['product_id', 'scope', 'on_hand', 'reserved', 'available', 'reorder_point'])
     .expression((eb) =>
       eb
         .selectFrom('products')
@@ -34,6 +39,7 @@ export async function addWarehouseSummaries(ctx: ServiceContext, warehouseId: st
           s.lit(0).as('on_hand'),
           s.lit(0).as('reserved'),
           s.lit(0).as('available'),
+          'products.reorder_point',
         ]),
     )
     .execute();
@@ -54,5 +60,14 @@ export async function applyToSummaries(
     }))
     .where('product_id', '=', movement.productId)
     .where('scope', 'in', [movement.warehouseId, ALL_WAREHOUSES])
+    .execute();
+}
+
+/** A changed reorder point follows the product into its totals (and the low-stock index). */
+export async function setSummaryReorderPoint(ctx: ServiceContext, productId: string, reorderPoint: number | null) {
+  await ctx.db
+    .updateTable('stock_summaries')
+    .set({ reorder_point: reorderPoint })
+    .where('product_id', '=', productId)
     .execute();
 }

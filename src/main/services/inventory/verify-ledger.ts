@@ -94,13 +94,15 @@ function summaryDriftQuery(ctx: ServiceContext) {
         ),
     )
     .selectFrom('stock_summaries as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
     .leftJoin('expected as e', (join) =>
       join.onRef('e.product_id', '=', 's.product_id').onRef('e.scope', '=', 's.scope'),
     )
     .where(
       sql<boolean>`s.on_hand != coalesce(e.on_hand, 0)
         or s.reserved != coalesce(e.reserved, 0)
-        or s.available != s.on_hand - s.reserved`,
+        or s.available != s.on_hand - s.reserved
+        or s.reorder_point is distinct from p.reorder_point`,
     );
 }
 
@@ -241,7 +243,7 @@ export async function rebuildSummaries(ctx: ServiceContext): Promise<void> {
   await ctx.db.deleteFrom('stock_summaries').execute();
   await ctx.db
     .insertInto('stock_summaries')
-    .columns(['product_id', 'scope', 'on_hand', 'reserved', 'available'])
+    .columns(['product_id', 'scope', 'on_hand', 'reserved', 'available', 'reorder_point'])
     .expression(
       sql`with totals as (
             select b.product_id, l.warehouse_id as scope, sum(b.on_hand) as on_hand, sum(b.reserved) as reserved
@@ -251,7 +253,8 @@ export async function rebuildSummaries(ctx: ServiceContext): Promise<void> {
             select product_id, ${ALL_WAREHOUSES}, sum(on_hand), sum(reserved) from stock_balances group by product_id
           ),
           scopes as (select id as scope from warehouses union select ${ALL_WAREHOUSES})
-          select p.id, w.scope, coalesce(t.on_hand, 0), coalesce(t.reserved, 0), coalesce(t.on_hand, 0) - coalesce(t.reserved, 0)
+          select p.id, w.scope, coalesce(t.on_hand, 0), coalesce(t.reserved, 0),
+            coalesce(t.on_hand, 0) - coalesce(t.reserved, 0), p.reorder_point
           from products p cross join scopes w
           left join totals t on t.product_id = p.id and t.scope = w.scope`,
     )

@@ -12,8 +12,18 @@ import { SuppliersPanel } from './SuppliersPanel';
 import { TransferDetail } from './transfers/TransferDetail';
 import { TransfersPanel } from './transfers/TransfersPanel';
 import { WarehousesPanel } from './WarehousesPanel';
+import { ImportExportPanel } from './import/ImportExportPanel';
 
-const TABS = ['products', 'levels', 'purchaseOrders', 'counts', 'transfers', 'warehouses', 'suppliers'] as const;
+const TABS = [
+  'products',
+  'levels',
+  'purchaseOrders',
+  'counts',
+  'transfers',
+  'warehouses',
+  'suppliers',
+  'import',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** #/stock/<tab>, and #/stock/<tab>/<id> for one product (or /new), purchase order, count or transfer. */
@@ -43,7 +53,7 @@ export function StockScreen() {
             aria-controls={`stock-panel-${name}`}
             onClick={() => go('stock', name)}
           >
-            {t(`stock.tabs.${name}`)}
+            {name === 'import' ? t('imports.tab') : t(`stock.tabs.${name}`)}
           </button>
         ))}
       </div>
@@ -55,6 +65,7 @@ export function StockScreen() {
         {tab === 'transfers' && <TransfersPanel />}
         {tab === 'warehouses' && <WarehousesPanel />}
         {tab === 'suppliers' && <SuppliersPanel />}
+        {tab === 'import' && <ImportExportPanel />}
       </div>
     </div>
   );

@@ -2,61 +2,28 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser';
-import { startServe, type ServeProcess } from './serve-process';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { screenshot } from './browser';
+import { openShop, type ShopSession } from './shop-session';
 
 const FIXTURES = join(__dirname, '../fixtures/csv');
 
 /** Stock → Import / export in Chromium over HTTP: a dry run, the import, a damaged file, an export. */
 describe('catalogue import and export', () => {
-  let folder: string;
-  let server: ServeProcess;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let shop: ShopSession;
   let page: Page;
-
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the server, checked by the expectations
-  const api = async (operation: string, input: unknown): Promise<any> => {
-    const response = await fetch(`${server.base}/api/${operation}`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    if (!response.ok) throw new Error(`${operation}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
+  const api = (operation: string, input: unknown): Promise<any> => shop.api(operation, input);
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'oms-import-'));
-    server = await startServe({ db: join(folder, 'shop.db'), token: 't' });
-    await api('auth.setup', {
-      owner: { username: 'owner', displayName: 'Zhang Wei', secret: '2468' },
-      store: { storeName: 'Lotus Tea', currency: 'CNY', locale: 'zh-CN', pricesIncludeTax: true },
-    });
+    shop = await openShop('import', { viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+    page = shop.page;
     await api('warehouses.create', { code: 'MAIN', name: '主仓 Main' });
-    chromium = await launchChromium();
-    const context = await chromium.browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1360, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.base}/`);
-    await page.getByLabel('Username').fill('owner');
-    await page.getByLabel('PIN or password').fill('2468');
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stock' }).click();
     await page.getByRole('tab', { name: 'Import / export' }).click();
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => shop?.close());
 
   it('dry-runs a Shopify file, shows the report, and imports it', async () => {
     const form = page.getByRole('form', { name: 'Import products from CSV' });
@@ -125,6 +92,8 @@ describe('catalogue import and export', () => {
   it('shows a progress bar while it checks a large file, and while the import runs', async () => {
     const lines = ['sku,name,unit_price,barcode,stock'];
     for (let i = 0; i < 60_000; i++) lines.push(`BULK-${i},散装茶 Bulk tea ${i},${(i % 90) + 1}.50,,${i % 5}`);
+    const folder = mkdtempSync(join(tmpdir(), 'oms-bulk-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
     const file = join(folder, 'bulk-60000.csv');
     writeFileSync(file, lines.join('\r\n'));
     // Each call is held back until its screenshot is taken; the work behind it goes on.

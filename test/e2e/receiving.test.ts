@@ -1,28 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser';
-import { startServe, type ServeProcess } from './serve-process';
+import { screenshot } from './browser';
+import { openShop, type ShopSession } from './shop-session';
 
 /** Receiving a purchase order by scanning, counting with a variance, and a transfer, in Chromium. */
 describe('receiving, counting and transfers', () => {
-  let folder: string;
-  let server: ServeProcess;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let shop: ShopSession;
   let page: Page;
   const ids: Record<string, string> = {};
-
-  const api = async <T = { id: string }>(operation: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${server.base}/api/${operation}`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    if (!response.ok) throw new Error(`${operation}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const api = <T = { id: string }>(operation: string, input: unknown): Promise<T> => shop.api<T>(operation, input);
 
   /**
    * A scanner: a burst of keys and Enter, with nothing focused. The keys are dispatched in
@@ -37,14 +23,10 @@ describe('receiving, counting and transfers', () => {
   };
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'oms-receiving-'));
-    server = await startServe({ db: join(folder, 'shop.db'), token: 't' });
-    await api('auth.setup', {
-      owner: { username: 'owner', displayName: 'Zhang Wei', secret: '2468' },
-      store: { storeName: 'Lotus Tea', currency: 'CNY', locale: 'zh-CN', pricesIncludeTax: true },
-    });
+    shop = await openShop('receiving');
+    page = shop.page;
     const main = await api<{ id: string }>('warehouses.create', { code: 'MAIN', name: '主仓库 Main' });
-    const shop = await api<{ id: string }>('warehouses.create', { code: 'SHOP', name: '门店 Shop' });
+    const front = await api<{ id: string }>('warehouses.create', { code: 'SHOP', name: '门店 Shop' });
     const supplier = await api('suppliers.create', { name: '云南茶厂 Yunnan Tea Co.' });
     const tea = await api('products.create', {
       sku: 'PU-357',
@@ -58,7 +40,7 @@ describe('receiving, counting and transfers', () => {
       unitPrice: 3800,
       barcode: '4006381333931',
     });
-    Object.assign(ids, { main: main.id, shop: shop.id, tea: tea.id, cup: cup.id });
+    Object.assign(ids, { main: main.id, shop: front.id, tea: tea.id, cup: cup.id });
     const po = await api<{ id: string; number: string }>('purchaseOrders.create', {
       supplierId: supplier.id,
       warehouseId: main.id,
@@ -69,28 +51,12 @@ describe('receiving, counting and transfers', () => {
     });
     await api('purchaseOrders.order', { id: po.id });
     ids.po = po.id;
-
-    chromium = await launchChromium();
-    const context = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 820 } });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.base}/`);
-    await page.getByLabel('Username').fill('owner');
-    await page.getByLabel('PIN or password').fill('2468');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => shop?.close());
 
   it('receives a purchase order by scanning, refusing an item that is not on it', async () => {
-    await page.goto(`${server.base}/#/stock/purchaseOrders`);
+    await page.goto(`${shop.server.base}/#/stock/purchaseOrders`);
     await page.getByRole('link', { name: /^PO-/ }).click();
     await page.getByText('Scan items anywhere on this screen').waitFor();
     for (const code of ['6901234567892', '6901234567892', '6901234567892', '4006381333931']) {
@@ -112,7 +78,7 @@ describe('receiving, counting and transfers', () => {
   });
 
   it('counts a bin blind, reviews the variance and posts it', async () => {
-    await page.goto(`${server.base}/#/stock/counts`);
+    await page.goto(`${shop.server.base}/#/stock/counts`);
     await page.getByRole('button', { name: 'Start a count' }).click();
     await page.getByRole('form', { name: 'Start a count' }).getByRole('button', { name: 'Start a count' }).click();
     await page.getByText('Scan items anywhere on this screen; each scan adds one.').waitFor();
@@ -142,7 +108,7 @@ describe('receiving, counting and transfers', () => {
   });
 
   it('transfers stock to the shop: draft, ship (in transit), receive', async () => {
-    await page.goto(`${server.base}/#/stock/transfers`);
+    await page.goto(`${shop.server.base}/#/stock/transfers`);
     await page.getByRole('button', { name: 'New transfer' }).click();
     const form = page.getByRole('form', { name: 'New transfer' });
     await form.getByLabel('To').selectOption({ label: 'SHOP · 门店 Shop' });

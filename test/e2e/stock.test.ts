@@ -1,61 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './browser';
-import { startServe, type ServeProcess } from './serve-process';
+import { screenshot } from './browser';
+import { openShop, type ShopSession } from './shop-session';
 
 /** The stock screens in Chromium over HTTP: warehouses, suppliers, products, receiving and adjusting. */
 describe('stock screens', () => {
-  let folder: string;
-  let server: ServeProcess;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let shop: ShopSession;
   let page: Page;
 
-  const api = async (operation: string, input: unknown) => {
-    const response = await fetch(`${server.base}/api/${operation}`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    if (!response.ok) throw new Error(`${operation}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'oms-stock-'));
-    server = await startServe({ db: join(folder, 'shop.db'), token: 't' });
-    await api('auth.setup', {
-      owner: { username: 'owner', displayName: 'Zhang Wei', secret: '2468' },
-      store: { storeName: 'Lotus Tea', currency: 'CNY', locale: 'zh-CN', pricesIncludeTax: true },
-    });
+    shop = await openShop('stock');
+    page = shop.page;
     // Some catalogue to look through, made over the API as an integration would.
     for (let i = 1; i <= 30; i++) {
-      await api('products.create', {
+      await shop.api('products.create', {
         sku: `TEA-${String(i).padStart(3, '0')}`,
         name: `Oolong sample ${i}`,
         unitPrice: 1000 + i,
       });
     }
-    chromium = await launchChromium();
-    const context = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 820 } });
-    page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.base}/`);
-    await page.getByLabel('Username').fill('owner');
-    await page.getByLabel('PIN or password').fill('2468');
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Stock' }).click();
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => shop?.close());
 
   it('adds a warehouse with bins and a supplier', async () => {
     await page.getByRole('tab', { name: 'Warehouses' }).click();

@@ -113,7 +113,8 @@ export async function listProducts(
   return { rows: rows.map(toProduct), total: Number(count.n) };
 }
 
-function toRow(fields: ProductFields) {
+/** The columns a product's editable fields are stored in (the CSV import writes them too). */
+export function toRow(fields: ProductFields) {
   return {
     sku: fields.sku,
     name: fields.name,

@@ -7,7 +7,7 @@ import { newId } from '../../ids';
 import { postMovements, type MovementInput } from '../../inventory/ledger';
 import { addProductSummaries } from '../../inventory/summaries';
 import { createFamily } from '../families';
-import { productsQuery, toProduct, updateProduct, type ProductFields } from '../products';
+import { productsQuery, toProduct, toRow, updateProduct, type ProductFields } from '../products';
 import { createSupplier } from '../suppliers';
 import type { Analysis, PlannedProduct } from './analyze';
 
@@ -28,28 +28,6 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** The same columns `createProduct` writes (services/catalog/products.ts). */
-function productColumns(fields: ProductFields) {
-  return {
-    sku: fields.sku,
-    name: fields.name,
-    description: fields.description,
-    barcode: fields.barcode,
-    unit_price: fields.unitPrice,
-    tax_class: fields.taxClass,
-    weight_grams: fields.weightGrams,
-    length_mm: fields.lengthMm,
-    width_mm: fields.widthMm,
-    height_mm: fields.heightMm,
-    supplier_id: fields.supplierId,
-    lead_time_days: fields.leadTimeDays,
-    reorder_point: fields.reorderPoint,
-    allow_backorder: fields.allowBackorder ? 1 : 0,
-    family_id: fields.familyId,
-    option_values: fields.optionValues ? JSON.stringify(fields.optionValues) : null,
-  };
 }
 
 function conflict(message: string, details: Record<string, unknown>): never {
@@ -173,7 +151,7 @@ export async function commitPlan(
       createdIds.set(planned, id);
       return {
         id,
-        ...productColumns(settle(planned)),
+        ...toRow(settle(planned)),
         cost: planned.cost ?? 0,
         status: planned.status ?? 'active',
         created_at: at,
@@ -206,8 +184,8 @@ export async function commitPlan(
     const before = current.get(planned.productId as string);
     if (!before) continue;
     const fields = settle(planned);
-    const after = { ...productColumns(fields), ...(planned.status && { status: planned.status }) };
-    const was = { ...productColumns(before), status: before.status };
+    const after = { ...toRow(fields), ...(planned.status && { status: planned.status }) };
+    const was = { ...toRow(before), status: before.status };
     const changed = Object.fromEntries(
       Object.entries(after).filter(([key, value]) => value !== was[key as keyof typeof was]),
     );

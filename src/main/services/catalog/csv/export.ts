@@ -10,11 +10,19 @@ import { textToHtml, toHandle } from './values';
 
 type Cell = string | number | null | undefined;
 
-/** One CSV line: cells with a separator, a quote, a line break or edge spaces are quoted. */
+/** Text a spreadsheet would run as a formula (=, +, -, @, or a tab or return first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV line: cells with a separator, a quote, a line break or edge spaces are quoted,
+ * and text cells that a spreadsheet would take for a formula get a leading apostrophe
+ * (the import takes it off again). Numbers are written as they are.
+ */
 export function csvLine(cells: Cell[]): string {
   return cells
     .map((cell) => {
-      const text = cell === null || cell === undefined ? '' : String(cell);
+      const raw = cell === null || cell === undefined ? '' : String(cell);
+      const text = typeof cell === 'string' && FORMULA_START.test(cell) ? `'${raw}` : raw;
       return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     })
     .join(',');

@@ -132,7 +132,9 @@ export function cellAt(row: CsvRow, index: number | undefined, keepInside = fals
   const value = row.cells[index];
   if (value === undefined) return undefined;
   const trimmed = keepInside ? value.replace(/^\s+|\s+$/g, '') : value.trim();
-  return trimmed === '' ? undefined : trimmed;
+  // The apostrophe our export puts before formula-like text (=, +, -, @) is not data.
+  const unguarded = /^'[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  return unguarded === '' ? undefined : unguarded;
 }
 
 export function newRow(row: CsvRow, sku: string | undefined): SourceRow {

@@ -315,7 +315,7 @@ export const en = {
       none: 'No transfers yet.',
       create: 'Create draft',
       ship: 'Ship',
-      receive: 'Receive all',
+      receive: 'Receive',
       cancel: 'Cancel',
       back: 'Back to transfers',
       quantity: 'Quantity',

@@ -317,7 +317,7 @@ export const zhCN: Messages = {
       none: '还没有调拨单。',
       create: '创建草稿',
       ship: '发出',
-      receive: '全部收货',
+      receive: '收货',
       cancel: '取消',
       back: '返回调拨列表',
       quantity: '数量',

@@ -12,19 +12,33 @@ export function TransferDetail({ id }: { id: string }) {
   const mayMove = user?.role !== 'clerk';
   const [transfer, setTransfer] = useState<Transfer | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // What arrived, per line, when less than was shipped; lines left alone arrived in full.
+  const [arrived, setArrived] = useState<Record<number, string>>({});
 
   useEffect(() => {
     client.transfers.get({ id }).then(setTransfer, (error: unknown) => setFailure(errorText(error, t)));
   }, [client, id, t]);
 
   async function act(action: 'ship' | 'receive' | 'cancel') {
+    const received = Object.entries(arrived).map(([lineNo, quantity]) => ({
+      lineNo: Number(lineNo),
+      quantity: Number(quantity),
+    }));
+    if (received.some((r) => !Number.isInteger(r.quantity) || r.quantity < 0))
+      return setFailure(t('validation.wholeNumber'));
+    setBusy(true);
     try {
       setTransfer(
-        action === 'receive' ? await client.transfers.receive({ id }) : await client.transfers[action]({ id }),
+        action === 'receive'
+          ? await client.transfers.receive({ id, received })
+          : await client.transfers[action]({ id }),
       );
       setFailure(null);
     } catch (error) {
       setFailure(errorText(error, t));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -46,7 +60,7 @@ export function TransferDetail({ id }: { id: string }) {
         <span className="toolbar__spacer" />
         {mayMove && transfer.status === 'draft' && (
           <>
-            <button type="button" className="button button--primary" onClick={() => void act('ship')}>
+            <button type="button" className="button button--primary" onClick={() => void act('ship')} disabled={busy}>
               {t('stock.transfers.ship')}
             </button>
             <button type="button" className="button button--danger" onClick={() => void act('cancel')}>
@@ -55,7 +69,7 @@ export function TransferDetail({ id }: { id: string }) {
           </>
         )}
         {mayMove && transfer.status === 'in_transit' && (
-          <button type="button" className="button button--primary" onClick={() => void act('receive')}>
+          <button type="button" className="button button--primary" onClick={() => void act('receive')} disabled={busy}>
             {t('stock.transfers.receive')}
           </button>
         )}
@@ -81,7 +95,22 @@ export function TransferDetail({ id }: { id: string }) {
                 <td className="mono">{line.sku}</td>
                 <td>{line.name}</td>
                 <td className="num">{line.quantity}</td>
-                <td className="num">{transfer.status === 'received' ? line.quantityReceived : ''}</td>
+                <td className="num">
+                  {transfer.status === 'received' ? (
+                    line.quantityReceived
+                  ) : transfer.status === 'in_transit' && mayMove ? (
+                    <input
+                      aria-label={`${t('stock.transfers.received')} ${line.sku}`}
+                      className="input--narrow"
+                      inputMode="numeric"
+                      placeholder={String(line.quantity)}
+                      value={arrived[line.lineNo] ?? ''}
+                      onChange={(e) => setArrived({ ...arrived, [line.lineNo]: e.target.value })}
+                    />
+                  ) : (
+                    ''
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

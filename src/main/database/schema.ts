@@ -30,6 +30,8 @@ export interface Database {
   stock_count_lines: StockCountLinesTable;
   transfers: TransfersTable;
   transfer_lines: TransferLinesTable;
+  customers: CustomersTable;
+  customer_addresses: CustomerAddressesTable;
 }
 
 export interface UsersTable {
@@ -310,4 +312,37 @@ export interface TransferLinesTable {
   product_id: string;
   quantity: number;
   quantity_received: number;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  phone: string;
+  /** The phone's digits only, for finding duplicates. */
+  phone_digits: string;
+  email: string;
+  /** The email trimmed and lowercased, for finding duplicates. */
+  email_key: string;
+  /** JSON array of tags. */
+  tags: string;
+  notes: string;
+  is_walk_in: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerAddressesTable {
+  id: string;
+  customer_id: string;
+  kind: 'shipping' | 'billing';
+  recipient: string;
+  phone: string;
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+  is_default: number;
 }

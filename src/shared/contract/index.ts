@@ -4,6 +4,7 @@ import { auth } from './auth';
 import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
+import { customers } from './customers';
 import { imports } from './imports';
 import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
@@ -28,6 +29,7 @@ export const contract = {
   purchaseOrders,
   counts,
   transfers,
+  customers,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_api_tokens';
 import * as m0003 from './0003_catalog';
 import * as m0004 from './0004_stock_ledger';
 import * as m0005 from './0005_receiving_counts_transfers';
+import * as m0006 from './0006_customers';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_catalog': m0003,
   '0004_stock_ledger': m0004,
   '0005_receiving_counts_transfers': m0005,
+  '0006_customers': m0006,
 };

@@ -15,5 +15,6 @@ describe('the demo shop', () => {
     const low = await client.stock.overview({ lowStockOnly: true, limit: 500 });
     expect(low.rows.map((r) => r.sku)).toEqual(expect.arrayContaining(['DHP-100', 'CUP-CEL-WHITE']));
     expect((await client.products.getBySku({ sku: 'CUP-CEL-BLUE' })).familyName).toBe('青瓷品茗杯 Celadon tasting cup');
+    expect((await client.customers.list({})).total).toBe(4);
   });
 });

@@ -318,8 +318,10 @@ export interface CustomersTable {
   id: string;
   name: string;
   phone: string;
-  /** The phone's digits only, for finding duplicates. */
+  /** The phone's digits only, for searching. */
   phone_digits: string;
+  /** The last eight digits, for finding duplicates with or without a country code. */
+  phone_tail: string;
   email: string;
   /** The email trimmed and lowercased, for finding duplicates. */
   email_key: string;

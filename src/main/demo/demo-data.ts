@@ -24,3 +24,47 @@ export const DEMO_STORE = {
   locale: 'zh-CN' as const,
   pricesIncludeTax: true,
 };
+
+const shanghai = { region: '上海', postalCode: '', country: 'CN', line2: '', phone: '', isDefault: true };
+
+/** A few regulars, with addresses, for the customer screens and (later) orders. */
+export const DEMO_CUSTOMERS = [
+  {
+    name: '刘洋 Liu Yang',
+    phone: '+86 138 0013 8000',
+    email: 'liuyang@example.cn',
+    tags: ['vip'],
+    notes: 'Prefers SF Express',
+    addresses: [{ ...shanghai, kind: 'shipping' as const, recipient: '刘洋', line1: '延安中路 1000 号', city: '上海' }],
+  },
+  {
+    name: 'Emma Schmidt',
+    phone: '+49 30 5555 0142',
+    email: 'emma@example.de',
+    tags: ['export'],
+    notes: '',
+    addresses: [
+      {
+        ...shanghai,
+        kind: 'shipping' as const,
+        recipient: 'Emma Schmidt',
+        line1: 'Torstraße 12',
+        city: 'Berlin',
+        region: '',
+        postalCode: '10119',
+        country: 'DE',
+      },
+    ],
+  },
+  {
+    name: '陈静茶馆 Chen Jing Teahouse',
+    phone: '021 5555 0199',
+    email: '',
+    tags: ['wholesale'],
+    notes: 'Monthly invoice',
+    addresses: [
+      { ...shanghai, kind: 'shipping' as const, recipient: '陈静', line1: '武康路 210 号', city: '上海' },
+      { ...shanghai, kind: 'billing' as const, recipient: '陈静茶馆', line1: '武康路 210 号', city: '上海' },
+    ],
+  },
+];

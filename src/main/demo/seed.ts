@@ -11,7 +11,8 @@ import { createSupplier } from '../services/catalog/suppliers';
 import { receiveStock } from '../services/inventory/stock';
 import { createLocation, createWarehouse } from '../services/inventory/warehouses';
 import { DEMO_FAMILY, DEMO_PRODUCTS, DEMO_SUPPLIERS, DEMO_WAREHOUSES, demoBarcode } from './demo-catalog';
-import { DEMO_STORE, DEMO_USERS } from './demo-data';
+import { DEMO_CUSTOMERS, DEMO_STORE, DEMO_USERS } from './demo-data';
+import { createCustomer } from '../services/customers/customers';
 
 /** Fills a new database with the demo shop in one transaction; leaves a used one alone. */
 export async function seedDemo(app: RunningApp): Promise<boolean> {
@@ -139,4 +140,6 @@ async function seedCatalogAndStock(ctx: ServiceContext): Promise<void> {
     })),
   });
   await orderPurchaseOrder(ctx, po.id);
+
+  for (const customer of DEMO_CUSTOMERS) await createCustomer(ctx, customer);
 }

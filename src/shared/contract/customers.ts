@@ -25,7 +25,8 @@ export const customers = {
     http: { method: 'GET', path: '/customers/:id' },
   }),
   findDuplicates: operation({
-    summary: 'Customers with the same phone digits or email: the warning shown while a new one is typed.',
+    summary:
+      'Customers with the same phone number (its last eight digits) or email: the warning shown while a new one is typed.',
     kind: 'query',
     access: STAFF,
     input: z.object({

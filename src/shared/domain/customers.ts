@@ -69,6 +69,12 @@ export function phoneDigits(phone: string): string {
   return phone.replace(/\D/g, '');
 }
 
+/** The part of a phone number that stays the same with or without a country or trunk prefix. */
+export function phoneTail(phone: string): string {
+  const digits = phoneDigits(phone);
+  return digits.length >= 8 ? digits.slice(-8) : '';
+}
+
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
     // Digits only, so "+86 138-0013-8000" and "8613800138000" meet when looking for duplicates.
     .addColumn('phone_digits', 'text', (c) => c.notNull().defaultTo(''))
+    // The last eight digits: "+86 139 1234 5678" and "13912345678" share them, country code or not.
+    .addColumn('phone_tail', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('email_key', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
@@ -21,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('customers_name').on('customers').columns(['name', 'id']).execute();
-  await db.schema.createIndex('customers_phone').on('customers').column('phone_digits').execute();
+  await db.schema.createIndex('customers_phone').on('customers').column('phone_tail').execute();
   await db.schema.createIndex('customers_email').on('customers').column('email_key').execute();
 
   await db.schema

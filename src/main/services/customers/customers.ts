@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { emailKey, phoneDigits, type Address, type Customer } from '../../../shared/domain/customers';
+import { emailKey, phoneDigits, phoneTail, type Address, type Customer } from '../../../shared/domain/customers';
 import { AppError } from '../../../shared/errors';
 import type { CustomerAddressesTable, CustomersTable } from '../../database/schema';
 import { recordAudit } from '../audit';
@@ -92,19 +92,14 @@ export async function findDuplicates(
   ctx: ServiceContext,
   input: { phone?: string; email?: string; excludeId?: string },
 ): Promise<Customer[]> {
-  const digits = phoneDigits(input.phone ?? '');
+  const tail = phoneTail(input.phone ?? '');
   const key = emailKey(input.email ?? '');
-  if (digits.length < 5 && !key) return [];
+  if (!tail && !key) return [];
   const rows = await ctx.db
     .selectFrom('customers')
     .selectAll()
     .where('is_walk_in', '=', 0)
-    .where((eb) =>
-      eb.or([
-        ...(digits.length >= 5 ? [eb('phone_digits', '=', digits)] : []),
-        ...(key ? [eb('email_key', '=', key)] : []),
-      ]),
-    )
+    .where((eb) => eb.or([...(tail ? [eb('phone_tail', '=', tail)] : []), ...(key ? [eb('email_key', '=', key)] : [])]))
     .$if(Boolean(input.excludeId), (q) => q.where('id', '!=', input.excludeId as string))
     .limit(10)
     .execute();
@@ -157,6 +152,7 @@ function columns(fields: Omit<CustomerFields, 'addresses'>) {
     name: fields.name,
     phone: fields.phone,
     phone_digits: phoneDigits(fields.phone),
+    phone_tail: phoneTail(fields.phone),
     email: fields.email,
     email_key: emailKey(fields.email),
     tags: JSON.stringify([...new Set(fields.tags)]),

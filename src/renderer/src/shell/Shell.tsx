@@ -4,6 +4,7 @@ import { useApi } from '../api/ApiContext';
 import { AreaNotYet } from '../screens/AreaNotYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
+import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { AREA_ICONS, AREAS, areaFromPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -54,8 +55,16 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main className={area === 'stock' ? 'content content--fill' : 'content'}>
-        {area === 'settings' ? <SettingsScreen /> : area === 'stock' ? <StockScreen /> : <AreaNotYet area={area} />}
+      <main className={area === 'stock' || area === 'customers' ? 'content content--fill' : 'content'}>
+        {area === 'settings' ? (
+          <SettingsScreen />
+        ) : area === 'stock' ? (
+          <StockScreen />
+        ) : area === 'customers' ? (
+          <CustomersScreen />
+        ) : (
+          <AreaNotYet area={area} />
+        )}
       </main>
       <StatusLine />
     </div>

@@ -6,6 +6,7 @@ import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
 import { customers } from './customers';
 import { imports } from './imports';
+import { orders } from './orders';
 import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
 import { settings } from './settings';
@@ -30,6 +31,7 @@ export const contract = {
   counts,
   transfers,
   customers,
+  orders,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROUNDING_MODES } from './rounding';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,6 +35,15 @@ export const settingsSchema = z.object({
   locale: z.enum(LOCALES),
   /** True when catalogue prices include tax (usual in China and the EU), false when tax is added. */
   pricesIncludeTax: z.boolean(),
+  /** The rate of each tax class, in basis points (1300 = 13 %); products name their class. */
+  taxRates: z
+    .array(
+      z.object({ taxClass: z.string().trim().min(1).max(40), rateBasisPoints: z.number().int().min(0).max(10_000) }),
+    )
+    .max(20)
+    .refine((rates) => new Set(rates.map((r) => r.taxClass)).size === rates.length, 'Each tax class once'),
+  /** How amounts between two minor units are rounded: per line, half up or half even. */
+  rounding: z.enum(ROUNDING_MODES),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -46,4 +56,12 @@ export const DEFAULT_SETTINGS: Settings = {
   currency: 'CNY',
   locale: 'zh-CN',
   pricesIncludeTax: true,
+  // China's VAT rates as a start: 13 % standard, 9 % reduced; every shop sets its own.
+  taxRates: [
+    { taxClass: 'standard', rateBasisPoints: 1300 },
+    { taxClass: 'reduced', rateBasisPoints: 900 },
+    { taxClass: 'zero', rateBasisPoints: 0 },
+    { taxClass: 'exempt', rateBasisPoints: 0 },
+  ],
+  rounding: 'half-up',
 };

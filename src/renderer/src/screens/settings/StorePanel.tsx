@@ -134,7 +134,7 @@ function changedSettings(loaded: Settings, edited: Settings): SettingsChange {
   const change: SettingsChange = {};
   for (const key of Object.keys(edited) as Array<keyof Settings>) {
     if (key === 'address') continue;
-    if (edited[key] !== loaded[key]) Object.assign(change, { [key]: edited[key] });
+    if (JSON.stringify(edited[key]) !== JSON.stringify(loaded[key])) Object.assign(change, { [key]: edited[key] });
   }
   const address = Object.fromEntries(
     Object.entries(edited.address).filter(([key, value]) => loaded.address[key as AddressKey] !== value),

@@ -5,6 +5,7 @@ import {
   listCustomers,
   updateCustomer,
 } from '../services/customers/customers';
+import { quoteOrder } from '../services/orders/quote';
 import type { HandlersOf } from './handler-types';
 
 /** Customers. */
@@ -14,4 +15,9 @@ export const customerHandlers: HandlersOf<'customers'> = {
   'customers.findDuplicates': (ctx, input) => findDuplicates(ctx, input),
   'customers.create': (ctx, input) => createCustomer(ctx, input),
   'customers.update': (ctx, { id, ...change }) => updateCustomer(ctx, id, change),
+};
+
+/** Orders: so far the server's pricing of a basket. */
+export const orderHandlers: HandlersOf<'orders'> = {
+  'orders.quote': (ctx, input) => quoteOrder(ctx, input),
 };

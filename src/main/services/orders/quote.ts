@@ -1,0 +1,81 @@
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { getSettings } from '../settings';
+import { priceOrder, type Discount, type Priced } from './pricing';
+
+export interface QuoteInput {
+  lines: Array<{ productId: string; quantity: number; discount?: Discount }>;
+  orderDiscount?: Discount;
+  shipping?: { amount: number; taxClass: string };
+}
+
+export interface Quote extends Priced {
+  currency: string;
+  pricesIncludeTax: boolean;
+  lines: Array<
+    Priced['lines'][number] & { productId: string; sku: string; name: string; unitPrice: number; quantity: number }
+  >;
+}
+
+/**
+ * Prices a basket from the catalogue and the shop's tax settings, on the server: a
+ * client's own totals are never used. Nothing is saved.
+ */
+export async function quoteOrder(ctx: ServiceContext, input: QuoteInput): Promise<Quote> {
+  const settings = await getSettings(ctx);
+  const rateOf = new Map(settings.taxRates.map((r) => [r.taxClass, r.rateBasisPoints]));
+  const rate = (taxClass: string, path: string) => {
+    const found = rateOf.get(taxClass);
+    if (found === undefined) {
+      throw new AppError('VALIDATION', `No tax rate is set for the tax class ${taxClass}`, {
+        issues: [{ path, message: `Set a rate for “${taxClass}” in Settings` }],
+      });
+    }
+    return found;
+  };
+  const ids = [...new Set(input.lines.map((l) => l.productId))];
+  const products = await ctx.db
+    .selectFrom('products')
+    .select(['id', 'sku', 'name', 'unit_price', 'tax_class', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const lines = input.lines.map((line, i) => {
+    const product = byId.get(line.productId);
+    if (!product) throw new AppError('NOT_FOUND', `No product with id ${line.productId}`, { entity: 'product' });
+    if (product.status !== 'active') {
+      throw new AppError('INVALID_STATE', `${product.sku} is archived`, {
+        issues: [{ path: `lines.${i}.productId`, message: 'Archived' }],
+      });
+    }
+    return { line, product, rateBasisPoints: rate(product.tax_class, `lines.${i}.productId`) };
+  });
+  const priced = priceOrder({
+    lines: lines.map(({ line, product, rateBasisPoints }) => ({
+      unitPrice: product.unit_price,
+      quantity: line.quantity,
+      rateBasisPoints,
+      discount: line.discount,
+    })),
+    orderDiscount: input.orderDiscount,
+    shipping: input.shipping && {
+      amount: input.shipping.amount,
+      rateBasisPoints: rate(input.shipping.taxClass, 'shipping.taxClass'),
+    },
+    pricesIncludeTax: settings.pricesIncludeTax,
+    rounding: settings.rounding,
+  });
+  return {
+    ...priced,
+    currency: settings.currency,
+    pricesIncludeTax: settings.pricesIncludeTax,
+    lines: priced.lines.map((p, i) => ({
+      ...p,
+      productId: lines[i].product.id,
+      sku: lines[i].product.sku,
+      name: lines[i].product.name,
+      unitPrice: lines[i].product.unit_price,
+      quantity: lines[i].line.quantity,
+    })),
+  };
+}

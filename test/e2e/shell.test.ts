@@ -91,6 +91,19 @@ describe('the app shell in a browser', () => {
     await expect.poll(() => form.getByLabel('Country (ISO code)').inputValue()).toBe('CN');
     await expect.poll(() => page.locator('.sidebar__store').textContent()).toBe('莲花茶行 Lotus Tea');
     await screenshot(page, '04-settings-en');
+
+    // Tax: the standard rate goes to 6 %, and rounding to half even.
+    await form.getByLabel('Rate standard').fill('6');
+    await form.getByLabel('Rounding (per line)').selectOption({ label: 'Half to even (0.5 → 0, 1.5 → 2)' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    await form.getByLabel('Rate standard').scrollIntoViewIfNeeded();
+    await screenshot(page, '04b-settings-tax-en');
+    const saved = (await (
+      await fetch(`${server.base}/api/settings`, { headers: { authorization: 'Bearer t' } })
+    ).json()) as { taxRates: Array<{ taxClass: string; rateBasisPoints: number }>; rounding: string };
+    expect(saved.taxRates.find((r) => r.taxClass === 'standard')?.rateBasisPoints).toBe(600);
+    expect(saved.rounding).toBe('half-even');
   });
 
   it('adds a user from the users tab', async () => {

@@ -71,6 +71,13 @@ export const en = {
     save: 'Save changes',
     saved: 'Saved.',
     readOnly: 'Only owners and managers can change these settings.',
+    tax: 'Tax and rounding',
+    taxClass: 'Tax class',
+    taxRate: 'Rate',
+    addRate: 'Add a tax class',
+    removeRate: 'Remove',
+    rounding: 'Rounding (per line)',
+    roundingModes: { 'half-up': 'Half up (0.5 → 1)', 'half-even': 'Half to even (0.5 → 0, 1.5 → 2)' },
   },
   users: {
     title: 'Users',

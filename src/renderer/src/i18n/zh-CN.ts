@@ -73,6 +73,13 @@ export const zhCN: Messages = {
     save: '保存更改',
     saved: '已保存。',
     readOnly: '只有店主和经理可以修改这些设置。',
+    tax: '税率与舍入',
+    taxClass: '税类',
+    taxRate: '税率',
+    addRate: '添加税类',
+    removeRate: '移除',
+    rounding: '舍入方式（按行）',
+    roundingModes: { 'half-up': '四舍五入（0.5 → 1）', 'half-even': '银行家舍入（0.5 → 0，1.5 → 2）' },
   },
   users: {
     title: '用户',

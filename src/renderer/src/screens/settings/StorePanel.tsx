@@ -7,6 +7,7 @@ import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
 import { StoreMoneyFields } from '../StoreMoneyFields';
+import { TaxRatesFields } from './TaxRatesFields';
 
 type AddressKey = keyof Settings['address'];
 type SettingsChange = InputOf<'settings.update'>;
@@ -118,6 +119,15 @@ export function StorePanel() {
             currencyError={errors.currency}
           />
         </div>
+      </fieldset>
+      <fieldset disabled={!mayEdit || busy}>
+        <legend>{t('settings.tax')}</legend>
+        {errors.taxRates && <Notice kind="error">{errors.taxRates}</Notice>}
+        <TaxRatesFields
+          rates={values.taxRates}
+          rounding={values.rounding}
+          onChange={(change) => setValues({ ...values, ...change })}
+        />
       </fieldset>
       {mayEdit && (
         <div className="form-actions">

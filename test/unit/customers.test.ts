@@ -30,8 +30,15 @@ describe('customers', () => {
     const names = async (search: string) => (await client.customers.list({ search })).rows.map((c) => c.name);
     expect(await names('王芳')).toEqual(['王芳 Wang Fang']);
     expect(await names('13800138000')).toEqual(['王芳 Wang Fang']);
+    await client.customers.create({ name: 'Zhou Min', phone: '13912345678' });
+    expect(await names('+86 139 1234 5678')).toEqual(['Zhou Min']);
     expect(await names('fang@example')).toEqual(['王芳 Wang Fang']);
-    expect((await client.customers.list({})).rows.map((c) => c.name)).toEqual(['Walk-in', 'Li Ming', '王芳 Wang Fang']);
+    expect((await client.customers.list({})).rows.map((c) => c.name)).toEqual([
+      'Walk-in',
+      'Li Ming',
+      'Zhou Min',
+      '王芳 Wang Fang',
+    ]);
   });
 
   it('warns of likely duplicates by phone digits or email, without refusing them', async () => {
@@ -57,11 +64,26 @@ describe('customers', () => {
     const updated = await client.customers.update({ id: customer.id, phone: '021 5555 0188' });
     expect(updated).toMatchObject({ notes: 'Prefers SF Express', tags: ['vip'], phone: '021 5555 0188' });
     expect(updated.addresses).toHaveLength(1);
+    // An address sent back with its id keeps it (orders will point at it); a new one is added.
+    const [home] = updated.addresses;
+    const moved = await client.customers.update({
+      id: customer.id,
+      addresses: [
+        { ...home, city: '杭州' },
+        { ...SHANGHAI, kind: 'billing', recipient: 'Chen Ltd' },
+      ],
+    });
+    expect(moved.addresses.find((a) => a.id === home.id)?.city).toBe('杭州');
+    expect(moved.addresses).toHaveLength(2);
     const walkIn = await client.customers.get({ id: WALK_IN_CUSTOMER_ID });
     expect(walkIn).toMatchObject({ name: 'Walk-in', isWalkIn: true });
     expect((await failure(client.customers.update({ id: WALK_IN_CUSTOMER_ID, active: false }))).code).toBe(
       'INVALID_STATE',
     );
+    expect((await failure(client.customers.update({ id: WALK_IN_CUSTOMER_ID, phone: '123' }))).code).toBe(
+      'INVALID_STATE',
+    );
+    expect((await client.customers.update({ id: WALK_IN_CUSTOMER_ID, notes: 'Cash only' })).notes).toBe('Cash only');
     const bad = await failure(client.customers.create({ name: 'X', addresses: [{ ...SHANGHAI, country: 'China' }] }));
     expect(bad.details).toMatchObject({ issues: [{ path: 'addresses.0.country' }] });
   });

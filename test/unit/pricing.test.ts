@@ -5,9 +5,18 @@ import { divideRounded } from '../../src/shared/domain/rounding';
 import { product } from '../helpers/shop';
 import { failure, startTestApp } from '../helpers/test-app';
 
+const CLASS_OF: Record<number, string> = {
+  0: 'zero',
+  900: 'reduced',
+  500: 'five',
+  600: 'six',
+  2000: 'twenty',
+  1300: 'standard',
+};
 const line = (unitPrice: number, quantity: number, rateBasisPoints = 1300, discount?: Discount) => ({
   unitPrice,
   quantity,
+  taxClass: CLASS_OF[rateBasisPoints],
   rateBasisPoints,
   discount,
 });
@@ -45,6 +54,8 @@ describe('pricing, by hand-computed cases', () => {
       total: 5397,
       tax: 621,
       net: 4776,
+      taxClass: 'standard',
+      rateBasisPoints: 1300,
     });
   });
 
@@ -75,16 +86,33 @@ describe('pricing, by hand-computed cases', () => {
   it('taxes shipping at its own class and breaks tax down per rate', () => {
     const priced = priceOrder({
       lines: [line(10000, 1, 1300), line(5000, 1, 900)],
-      shipping: { amount: 1000, rateBasisPoints: 1300 },
+      shipping: { amount: 1000, taxClass: 'standard', rateBasisPoints: 1300 },
       pricesIncludeTax: false,
       rounding: 'half-up',
     });
     expect(priced.shipping).toEqual({ total: 1130, tax: 130, net: 1000 });
     expect(priced.taxes).toEqual([
-      { rateBasisPoints: 1300, taxable: 11000, tax: 1430 },
-      { rateBasisPoints: 900, taxable: 5000, tax: 450 },
+      { taxClass: 'standard', rateBasisPoints: 1300, taxable: 11000, tax: 1430 },
+      { taxClass: 'reduced', rateBasisPoints: 900, taxable: 5000, tax: 450 },
     ]);
     expect(priced.grandTotal).toBe(10000 + 1300 + 5000 + 450 + 1130);
+  });
+});
+
+describe('pricing limits and classes', () => {
+  it('keeps exempt apart from zero-rated, and refuses amounts too large to be exact', () => {
+    const priced = priceOrder({
+      lines: [
+        { unitPrice: 1000, quantity: 1, taxClass: 'exempt', rateBasisPoints: 0 },
+        { unitPrice: 1000, quantity: 1, taxClass: 'zero', rateBasisPoints: 0 },
+      ],
+      pricesIncludeTax: true,
+      rounding: 'half-up',
+    });
+    expect(priced.taxes.map((t) => t.taxClass)).toEqual(['exempt', 'zero']);
+    expect(() =>
+      priceOrder({ lines: [line(900_719_925_475, 10_001)], pricesIncludeTax: true, rounding: 'half-up' }),
+    ).toThrow('too large');
   });
 });
 
@@ -104,6 +132,7 @@ describe('pricing invariants (property)', () => {
             unitPrice: fc.integer({ min: 0, max: 1_000_000 }),
             quantity: fc.integer({ min: 1, max: 500 }),
             rateBasisPoints: fc.constantFrom(0, 600, 900, 1300, 2000),
+            taxClass: fc.constantFrom('standard', 'exempt'),
             discount,
           }),
           { minLength: 1, maxLength: 12 },
@@ -116,7 +145,7 @@ describe('pricing invariants (property)', () => {
           const priced = priceOrder({
             lines,
             orderDiscount,
-            shipping: { amount: shippingAmount, rateBasisPoints: 1300 },
+            shipping: { amount: shippingAmount, taxClass: 'standard', rateBasisPoints: 1300 },
             pricesIncludeTax,
             rounding,
           });
@@ -162,8 +191,12 @@ describe('orders.quote', () => {
       grandTotal: 31705,
     });
     expect(quote.taxes).toEqual([
-      { rateBasisPoints: 1300, taxable: 23717, tax: 3083 },
-      { rateBasisPoints: 900, taxable: 4500, tax: 405 },
+      { taxClass: 'standard', rateBasisPoints: 1300, taxable: 23717, tax: 3083 },
+      { taxClass: 'reduced', rateBasisPoints: 900, taxable: 4500, tax: 405 },
+    ]);
+    expect(quote.lines.map((l) => [l.taxClass, l.rateBasisPoints])).toEqual([
+      ['standard', 1300],
+      ['reduced', 900],
     ]);
     await client.settings.update({ taxRates: [{ taxClass: 'standard', rateBasisPoints: 1300 }] });
     const missing = await failure(client.orders.quote({ lines: [{ productId: book.id, quantity: 1 }] }));

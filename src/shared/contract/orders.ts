@@ -15,6 +15,8 @@ const pricedLine = z.object({
   total: z.number(),
   tax: z.number(),
   net: z.number(),
+  taxClass: z.string(),
+  rateBasisPoints: z.number(),
 });
 
 export const orders = {
@@ -50,7 +52,9 @@ export const orders = {
       discountTotal: z.number(),
       taxTotal: z.number(),
       grandTotal: z.number(),
-      taxes: z.array(z.object({ rateBasisPoints: z.number(), taxable: z.number(), tax: z.number() })),
+      taxes: z.array(
+        z.object({ taxClass: z.string(), rateBasisPoints: z.number(), taxable: z.number(), tax: z.number() }),
+      ),
     }),
     http: { method: 'POST', path: '/orders/quote' },
   }),

@@ -22,6 +22,8 @@ const addressFields = {
 
 export const addressSchema = z.object({
   ...addressFields,
+  /** Given when an existing address is sent back, so it keeps its id. */
+  id: z.string().min(1).optional(),
   phone: addressFields.phone.default(''),
   line2: addressFields.line2.default(''),
   region: addressFields.region.default(''),

@@ -70,6 +70,8 @@ export async function listCustomers(
         eb(sql`name`, 'like', sql`${like} escape '\\'`),
         eb(sql`email_key`, 'like', sql`${like.toLowerCase()} escape '\\'`),
         ...(digits.length >= 3 ? [eb('phone_digits', 'like', `%${digits}%`)] : []),
+        // "+86 138 0013 8000" finds 13800138000: with a country code the digits differ, the tail does not.
+        ...(phoneTail(term) ? [eb('phone_tail', '=', phoneTail(term))] : []),
       ]),
     );
   }
@@ -112,12 +114,28 @@ export interface CustomerFields {
   email: string;
   tags: string[];
   notes: string;
-  addresses: Address[];
+  addresses: Array<Address & { id?: string }>;
 }
 
-async function writeAddresses(ctx: ServiceContext, customerId: string, addresses: Address[]): Promise<void> {
-  await ctx.db.deleteFrom('customer_addresses').where('customer_id', '=', customerId).execute();
-  if (addresses.length === 0) return;
+/**
+ * Replaces a customer's addresses with the given list, keeping the id of every address
+ * that comes back with one (orders will point at them) and adding the rest.
+ */
+async function writeAddresses(
+  ctx: ServiceContext,
+  customerId: string,
+  addresses: Array<Address & { id?: string }>,
+): Promise<void> {
+  const existing = new Set(
+    (await ctx.db.selectFrom('customer_addresses').select('id').where('customer_id', '=', customerId).execute()).map(
+      (a) => a.id,
+    ),
+  );
+  const kept = new Set(addresses.map((a) => a.id).filter((id): id is string => Boolean(id && existing.has(id))));
+  const unknown = addresses.find((a) => a.id && !existing.has(a.id));
+  if (unknown) throw new AppError('NOT_FOUND', `No address ${unknown.id} on this customer`, { entity: 'address' });
+  const gone = [...existing].filter((id) => !kept.has(id));
+  if (gone.length > 0) await ctx.db.deleteFrom('customer_addresses').where('id', 'in', gone).execute();
   // One default per kind: the first marked, else the first of that kind.
   const defaults = new Map<string, number>();
   addresses.forEach((a, i) => {
@@ -126,25 +144,27 @@ async function writeAddresses(ctx: ServiceContext, customerId: string, addresses
   addresses.forEach((a, i) => {
     if (!defaults.has(a.kind)) defaults.set(a.kind, i);
   });
-  await ctx.db
-    .insertInto('customer_addresses')
-    .values(
-      addresses.map((a, i) => ({
-        id: newId(),
-        customer_id: customerId,
-        kind: a.kind,
-        recipient: a.recipient,
-        phone: a.phone,
-        line1: a.line1,
-        line2: a.line2,
-        city: a.city,
-        region: a.region,
-        postal_code: a.postalCode,
-        country: a.country,
-        is_default: defaults.get(a.kind) === i ? 1 : 0,
-      })),
-    )
-    .execute();
+  for (const [i, a] of addresses.entries()) {
+    const row = {
+      kind: a.kind,
+      recipient: a.recipient,
+      phone: a.phone,
+      line1: a.line1,
+      line2: a.line2,
+      city: a.city,
+      region: a.region,
+      postal_code: a.postalCode,
+      country: a.country,
+      is_default: defaults.get(a.kind) === i ? 1 : 0,
+    };
+    if (a.id && kept.has(a.id))
+      await ctx.db.updateTable('customer_addresses').set(row).where('id', '=', a.id).execute();
+    else
+      await ctx.db
+        .insertInto('customer_addresses')
+        .values({ id: newId(), customer_id: customerId, ...row })
+        .execute();
+  }
 }
 
 function columns(fields: Omit<CustomerFields, 'addresses'>) {
@@ -188,8 +208,10 @@ export async function updateCustomer(
   change: Partial<CustomerFields> & { active?: boolean },
 ): Promise<Customer> {
   const before = await getCustomer(ctx, id);
-  if (before.isWalkIn && (change.active === false || change.name !== undefined)) {
-    throw new AppError('INVALID_STATE', 'The walk-in customer stays as it is');
+  // The walk-in customer stands for anyone at the counter: only its notes may change.
+  const touchesMore = Object.keys(change).some((key) => key !== 'notes');
+  if (before.isWalkIn && touchesMore) {
+    throw new AppError('INVALID_STATE', 'The walk-in customer stays as it is; only its notes can change');
   }
   const { addresses, active, ...rest } = change;
   await ctx.db

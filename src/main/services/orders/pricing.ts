@@ -1,4 +1,5 @@
 import { allocateProportionally, divideRounded, type RoundingMode } from '../../../shared/domain/rounding';
+import { AppError } from '../../../shared/errors';
 
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; amount: number };
 
@@ -6,6 +7,7 @@ export interface PricingLine {
   /** Minor units per unit, as the catalogue holds it (with or without tax, as the shop says). */
   unitPrice: number;
   quantity: number;
+  taxClass: string;
   rateBasisPoints: number;
   discount?: Discount;
 }
@@ -13,7 +15,7 @@ export interface PricingLine {
 export interface PricingInput {
   lines: PricingLine[];
   orderDiscount?: Discount;
-  shipping?: { amount: number; rateBasisPoints: number };
+  shipping?: { amount: number; taxClass: string; rateBasisPoints: number };
   pricesIncludeTax: boolean;
   rounding: RoundingMode;
 }
@@ -29,6 +31,8 @@ export interface PricedLine {
   tax: number;
   /** total − tax. */
   net: number;
+  taxClass: string;
+  rateBasisPoints: number;
 }
 
 export interface Priced {
@@ -38,8 +42,11 @@ export interface Priced {
   discountTotal: number;
   taxTotal: number;
   grandTotal: number;
-  /** Per tax rate: what was taxed (without tax) and the tax, for receipts and invoices. */
-  taxes: Array<{ rateBasisPoints: number; taxable: number; tax: number }>;
+  /**
+   * Per tax class and rate: what was taxed (without tax) and the tax, for receipts and
+   * invoices (which show exempt apart from zero-rated, though both are 0 %).
+   */
+  taxes: Array<{ taxClass: string; rateBasisPoints: number; taxable: number; tax: number }>;
 }
 
 const BP = 10_000n;
@@ -86,40 +93,55 @@ export function priceOrder(input: PricingInput): Priced {
       orderDiscount: shares[i],
       total,
       tax,
+      taxClass: line.taxClass,
       rate: line.rateBasisPoints,
     };
   });
   const shippingAmount = BigInt(input.shipping?.amount ?? 0);
   const shippingRate = input.shipping?.rateBasisPoints ?? 0;
+  const shippingClass = input.shipping?.taxClass ?? '';
   const shippingTax = taxOf(shippingAmount, shippingRate, pricesIncludeTax, rounding);
   const shippingTotal = pricesIncludeTax ? shippingAmount : shippingAmount + shippingTax;
 
-  const taxes = new Map<number, { taxable: bigint; tax: bigint }>();
-  for (const part of [...lines, { rate: shippingRate, total: shippingTotal, tax: shippingTax }]) {
+  const taxes = new Map<string, { taxClass: string; rate: number; taxable: bigint; tax: bigint }>();
+  const parts = [...lines, { taxClass: shippingClass, rate: shippingRate, total: shippingTotal, tax: shippingTax }];
+  for (const part of parts) {
     if (part.total === 0n && part.tax === 0n) continue;
-    const entry = taxes.get(part.rate) ?? { taxable: 0n, tax: 0n };
+    const key = `${part.taxClass}\u0000${part.rate}`;
+    const entry = taxes.get(key) ?? { taxClass: part.taxClass, rate: part.rate, taxable: 0n, tax: 0n };
     entry.taxable += part.total - part.tax;
     entry.tax += part.tax;
-    taxes.set(part.rate, entry);
+    taxes.set(key, entry);
   }
 
-  const sum = (values: bigint[]) => Number(values.reduce((a, b) => a + b, 0n));
+  // Beyond 2^53 a JavaScript number is no longer exact: such an order is refused, not rounded.
+  const exact = (value: bigint) => {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new AppError('VALIDATION', 'The amounts are too large to price exactly', {
+        issues: [{ path: 'lines', message: 'Too large' }],
+      });
+    }
+    return Number(value);
+  };
+  const sum = (values: bigint[]) => exact(values.reduce((a, b) => a + b, 0n));
   return {
     lines: lines.map((l) => ({
-      gross: Number(l.gross),
-      lineDiscount: Number(l.lineDiscount),
-      orderDiscount: Number(l.orderDiscount),
-      total: Number(l.total),
-      tax: Number(l.tax),
-      net: Number(l.total - l.tax),
+      gross: exact(l.gross),
+      lineDiscount: exact(l.lineDiscount),
+      orderDiscount: exact(l.orderDiscount),
+      total: exact(l.total),
+      tax: exact(l.tax),
+      net: exact(l.total - l.tax),
+      taxClass: l.taxClass,
+      rateBasisPoints: l.rate,
     })),
     shipping: { total: Number(shippingTotal), tax: Number(shippingTax), net: Number(shippingTotal - shippingTax) },
     subtotal: sum(gross),
     discountTotal: sum([...lineDiscounts, orderDiscount]),
     taxTotal: sum([...lines.map((l) => l.tax), shippingTax]),
     grandTotal: sum([...lines.map((l) => l.total), shippingTotal]),
-    taxes: [...taxes.entries()]
-      .sort(([a], [b]) => b - a)
-      .map(([rateBasisPoints, t]) => ({ rateBasisPoints, taxable: Number(t.taxable), tax: Number(t.tax) })),
+    taxes: [...taxes.values()]
+      .sort((a, b) => b.rate - a.rate || a.taxClass.localeCompare(b.taxClass))
+      .map((t) => ({ taxClass: t.taxClass, rateBasisPoints: t.rate, taxable: exact(t.taxable), tax: exact(t.tax) })),
   };
 }

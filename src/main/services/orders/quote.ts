@@ -54,12 +54,14 @@ export async function quoteOrder(ctx: ServiceContext, input: QuoteInput): Promis
     lines: lines.map(({ line, product, rateBasisPoints }) => ({
       unitPrice: product.unit_price,
       quantity: line.quantity,
+      taxClass: product.tax_class,
       rateBasisPoints,
       discount: line.discount,
     })),
     orderDiscount: input.orderDiscount,
     shipping: input.shipping && {
       amount: input.shipping.amount,
+      taxClass: input.shipping.taxClass,
       rateBasisPoints: rate(input.shipping.taxClass, 'shipping.taxClass'),
     },
     pricesIncludeTax: settings.pricesIncludeTax,

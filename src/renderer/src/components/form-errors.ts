@@ -12,6 +12,7 @@ const FORMAT_MESSAGES: Record<string, string> = {
   currency: 'validation.currency',
   country: 'validation.country',
   email: 'validation.email',
+  taxRates: 'validation.taxClassesUnique',
 };
 
 interface IssueLike {

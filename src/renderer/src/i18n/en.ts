@@ -76,6 +76,7 @@ export const en = {
     taxRate: 'Rate',
     addRate: 'Add a tax class',
     removeRate: 'Remove',
+    percent: '%',
     rounding: 'Rounding (per line)',
     roundingModes: { 'half-up': 'Half up (0.5 → 1)', 'half-even': 'Half to even (0.5 → 0, 1.5 → 2)' },
   },
@@ -413,6 +414,7 @@ export const en = {
     money: 'An amount such as 12.50.',
     gtin: 'The check digit is wrong: it should be {{digit}}.',
     wholeNumber: 'A whole number.',
+    taxClassesUnique: 'Each tax class once.',
   },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No' },
 };

@@ -78,6 +78,7 @@ export const zhCN: Messages = {
     taxRate: '税率',
     addRate: '添加税类',
     removeRate: '移除',
+    percent: '%',
     rounding: '舍入方式（按行）',
     roundingModes: { 'half-up': '四舍五入（0.5 → 1）', 'half-even': '银行家舍入（0.5 → 0，1.5 → 2）' },
   },
@@ -415,6 +416,7 @@ export const zhCN: Messages = {
     money: '请输入金额，例如 12.50。',
     gtin: '校验位错误：应为 {{digit}}。',
     wholeNumber: '请输入整数。',
+    taxClassesUnique: '每个税类只能出现一次。',
   },
   common: { loading: '加载中…', yes: '是', no: '否' },
 };

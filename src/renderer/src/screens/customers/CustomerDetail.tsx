@@ -32,7 +32,7 @@ function toDraft(customer: Customer | null): Draft {
     email: customer?.email ?? '',
     tags: customer?.tags.join(', ') ?? '',
     notes: customer?.notes ?? '',
-    addresses: customer?.addresses.map(({ id: _id, ...address }) => address) ?? [],
+    addresses: customer?.addresses ?? [],
   };
 }
 

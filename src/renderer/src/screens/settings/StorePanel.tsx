@@ -23,6 +23,7 @@ export function StorePanel() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [taxTextValid, setTaxTextValid] = useState(true);
   const mayEdit = user?.role === 'owner' || user?.role === 'manager';
 
   useEffect(() => {
@@ -43,6 +44,10 @@ export function StorePanel() {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!values || !loaded) return;
+    if (!taxTextValid) {
+      setNotice({ kind: 'error', text: t('errors.VALIDATION') });
+      return;
+    }
     const checked = checkForm(settingsSchema, values, t);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -126,7 +131,9 @@ export function StorePanel() {
         <TaxRatesFields
           rates={values.taxRates}
           rounding={values.rounding}
+          errors={errors}
           onChange={(change) => setValues({ ...values, ...change })}
+          onValidity={setTaxTextValid}
         />
       </fieldset>
       {mayEdit && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/domain/settings';
 import { ROUNDING_MODES } from '../../../../shared/domain/rounding';
 import { SelectField } from '../../components/Field';
+import type { FieldErrors } from '../../components/form-errors';
 
 type Rate = Settings['taxRates'][number];
 
@@ -20,11 +21,16 @@ const percent = (bp: number) => String(bp / 100);
 export function TaxRatesFields({
   rates,
   rounding,
+  errors,
   onChange,
+  onValidity,
 }: {
   rates: Rate[];
   rounding: Settings['rounding'];
+  errors: FieldErrors;
   onChange(change: Partial<Pick<Settings, 'taxRates' | 'rounding'>>): void;
+  /** False while a rate box holds text that is not a rate, so the form is not saved with the old rate. */
+  onValidity(valid: boolean): void;
 }) {
   const { t } = useTranslation();
   // What is typed in each rate box, so "6." can be on its way to "6.5".
@@ -53,7 +59,13 @@ export function TaxRatesFields({
                     aria-label={`${t('settings.taxClass')} ${index + 1}`}
                     value={rate.taxClass}
                     onChange={(e) => setRate(index, { taxClass: e.target.value })}
+                    aria-invalid={errors[`taxRates.${index}.taxClass`] ? true : undefined}
                   />
+                  {errors[`taxRates.${index}.taxClass`] && (
+                    <span className="field__error" role="alert">
+                      {errors[`taxRates.${index}.taxClass`]}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <input
@@ -63,12 +75,14 @@ export function TaxRatesFields({
                     value={text}
                     aria-invalid={invalid || undefined}
                     onChange={(e) => {
-                      setTyped({ ...typed, [index]: e.target.value });
+                      const next = { ...typed, [index]: e.target.value };
+                      setTyped(next);
+                      onValidity(Object.values(next).every((value) => basisPoints(value) !== null));
                       const bp = basisPoints(e.target.value);
                       if (bp !== null) setRate(index, { rateBasisPoints: bp });
                     }}
                   />{' '}
-                  %
+                  {t('settings.percent')}
                 </td>
                 <td className="table__actions">
                   <button
@@ -76,6 +90,7 @@ export function TaxRatesFields({
                     className="button button--small"
                     onClick={() => {
                       setTyped({});
+                      onValidity(true);
                       onChange({ taxRates: rates.filter((_, i) => i !== index) });
                     }}
                   >

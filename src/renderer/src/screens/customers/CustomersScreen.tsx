@@ -1,11 +1,12 @@
-import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain/customers';
 import { useApi } from '../../api/ApiContext';
 import { DataGrid } from '../../components/DataGrid';
 import { go, useHashPath } from '../../components/useHashPath';
 import { useDebounced } from '../../components/useDebounced';
+import { useServerRows, type PageRequest } from '../../components/useServerRows';
 import { CustomerDetail } from './CustomerDetail';
 
 /** #/customers, and #/customers/<id> (or /new) for one customer. */
@@ -18,36 +19,13 @@ function CustomersList() {
   const { t } = useTranslation();
   const { client } = useApi();
   const [search, setSearch] = useState('');
-  const [total, setTotal] = useState<number | null>(null);
   const query = useDebounced(search, 200);
-  const grid = useRef<GridApi<Customer> | null>(null);
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        client.customers
-          .list({ search: query || undefined, offset: params.startRow, limit: params.endRow - params.startRow })
-          .then(
-            (page) => {
-              setTotal(page.total);
-              params.successCallback(page.rows, page.total);
-            },
-            () => params.failCallback(),
-          );
-      },
-    }),
+  const fetchPage = useCallback(
+    ({ offset, limit }: PageRequest) => client.customers.list({ search: query || undefined, offset, limit }),
     [client, query],
   );
-  useEffect(() => {
-    grid.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
-  const onReady = useCallback(
-    (api: GridApi<Customer>) => {
-      grid.current = api;
-      api.setGridOption('datasource', datasource);
-    },
-    [datasource],
-  );
+  const { total, onGridReady } = useServerRows(fetchPage);
 
   const columns = useMemo<ColDef<Customer>[]>(
     () => [
@@ -95,7 +73,7 @@ function CustomersList() {
           cacheBlockSize={100}
           columnDefs={columns}
           getRowId={({ data }) => data.id}
-          onGridReady={({ api }) => onReady(api)}
+          onGridReady={onGridReady}
           onRowClicked={({ data }) => data && go('customers', data.id)}
           rowClass="grid-row--link"
         />

@@ -1,5 +1,5 @@
-import type { GridApi, IDatasource, ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/domain/catalog';
 import { formatMoney } from '../../../../shared/money';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../components/formatting';
 import { go } from '../../components/useHashPath';
 import { useCurrency } from '../../components/useCurrency';
 import { useDebounced } from '../../components/useDebounced';
+import { useServerRows, type PageRequest } from '../../components/useServerRows';
 
 type Status = 'active' | 'archived' | 'all';
 const SORTABLE = { sku: 'sku', name: 'name', unitPrice: 'unitPrice', updatedAt: 'updatedAt' } as const;
@@ -20,40 +21,22 @@ export function ProductsPanel() {
   const currency = useCurrency();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('active');
-  const [total, setTotal] = useState<number | null>(null);
   const query = useDebounced(search, 200);
-  const grid = useRef<GridApi<Product> | null>(null);
   const mayEdit = user?.role === 'owner' || user?.role === 'manager';
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        const sort = params.sortModel[0];
-        const field = (sort && SORTABLE[sort.colId as keyof typeof SORTABLE]) ?? 'sku';
-        client.products
-          .list({
-            search: query || undefined,
-            status: status === 'all' ? undefined : status,
-            sortField: field,
-            sortDirection: sort?.sort ?? 'asc',
-            offset: params.startRow,
-            limit: params.endRow - params.startRow,
-          })
-          .then(
-            (page) => {
-              setTotal(page.total);
-              params.successCallback(page.rows, page.total);
-            },
-            () => params.failCallback(),
-          );
-      },
-    }),
+  const fetchPage = useCallback(
+    ({ offset, limit, sort }: PageRequest) =>
+      client.products.list({
+        search: query || undefined,
+        status: status === 'all' ? undefined : status,
+        sortField: (sort && SORTABLE[sort.colId as keyof typeof SORTABLE]) ?? 'sku',
+        sortDirection: sort?.direction ?? 'asc',
+        offset,
+        limit,
+      }),
     [client, query, status],
   );
-
-  useEffect(() => {
-    grid.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
+  const { total, onGridReady } = useServerRows(fetchPage);
 
   const columns = useMemo<ColDef<Product>[]>(
     () => [
@@ -98,14 +81,6 @@ export function ProductsPanel() {
     [t, currency, i18n.language],
   );
 
-  const onReady = useCallback(
-    (api: GridApi<Product>) => {
-      grid.current = api;
-      api.setGridOption('datasource', datasource);
-    },
-    [datasource],
-  );
-
   return (
     <section className="grid-panel" aria-label={t('stock.tabs.products')}>
       <div className="toolbar">
@@ -140,7 +115,7 @@ export function ProductsPanel() {
           cacheBlockSize={100}
           columnDefs={columns}
           getRowId={({ data }) => data.id}
-          onGridReady={({ api }) => onReady(api)}
+          onGridReady={onGridReady}
           onRowClicked={({ data }) => data && go('stock', 'products', data.id)}
           rowClass="grid-row--link"
         />

@@ -1,5 +1,5 @@
-import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/contract';
 import type { Warehouse } from '../../../../shared/domain/inventory';
@@ -7,6 +7,7 @@ import { useApi } from '../../api/ApiContext';
 import { DataGrid } from '../../components/DataGrid';
 import { go } from '../../components/useHashPath';
 import { useDebounced } from '../../components/useDebounced';
+import { useServerRows, type PageRequest } from '../../components/useServerRows';
 
 type Row = OutputOf<'stock.overview'>['rows'][number];
 const SORTABLE = ['sku', 'name', 'onHand', 'reserved', 'available'] as const;
@@ -19,52 +20,26 @@ export function StockLevelsPanel() {
   const [warehouseId, setWarehouseId] = useState('');
   const [lowStockOnly, setLowStockOnly] = useState(false);
   const [search, setSearch] = useState('');
-  const [total, setTotal] = useState<number | null>(null);
   const query = useDebounced(search, 200);
-  const grid = useRef<GridApi<Row> | null>(null);
 
   useEffect(() => {
     client.warehouses.list({}).then(setWarehouses, () => setWarehouses([]));
   }, [client]);
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        const sort = params.sortModel[0];
-        const field = SORTABLE.find((f) => f === sort?.colId) ?? 'sku';
-        client.stock
-          .overview({
-            warehouseId: warehouseId || undefined,
-            search: query || undefined,
-            lowStockOnly,
-            sortField: field,
-            sortDirection: sort?.sort ?? 'asc',
-            offset: params.startRow,
-            limit: params.endRow - params.startRow,
-          })
-          .then(
-            (page) => {
-              setTotal(page.total);
-              params.successCallback(page.rows, page.total);
-            },
-            () => params.failCallback(),
-          );
-      },
-    }),
+  const fetchPage = useCallback(
+    ({ offset, limit, sort }: PageRequest) =>
+      client.stock.overview({
+        warehouseId: warehouseId || undefined,
+        search: query || undefined,
+        lowStockOnly,
+        sortField: SORTABLE.find((f) => f === sort?.colId) ?? 'sku',
+        sortDirection: sort?.direction ?? 'asc',
+        offset,
+        limit,
+      }),
     [client, warehouseId, query, lowStockOnly],
   );
-
-  useEffect(() => {
-    grid.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
-
-  const onReady = useCallback(
-    (api: GridApi<Row>) => {
-      grid.current = api;
-      api.setGridOption('datasource', datasource);
-    },
-    [datasource],
-  );
+  const { total, onGridReady } = useServerRows(fetchPage);
 
   const columns = useMemo<ColDef<Row>[]>(
     () => [
@@ -129,7 +104,7 @@ export function StockLevelsPanel() {
           cacheBlockSize={100}
           columnDefs={columns}
           getRowId={({ data }) => data.productId}
-          onGridReady={({ api }) => onReady(api)}
+          onGridReady={onGridReady}
           onRowClicked={({ data }) => data && go('stock', 'products', data.productId)}
           rowClass="grid-row--link"
         />

@@ -70,7 +70,12 @@ describe('router', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          storeName: fc.oneof(fc.constant(''), fc.string({ minLength: 121, maxLength: 200 })),
+          // Invalid after trimming too: blank, or more than 120 characters of text.
+          storeName: fc.oneof(
+            fc.constant(''),
+            fc.constant('   '),
+            fc.string({ minLength: 121, maxLength: 200 }).filter((name) => name.trim().length > 120),
+          ),
           currency: fc.oneof(fc.string({ maxLength: 6 }), fc.constant('CNY')),
           pricesIncludeTax: fc.boolean(),
         }),

@@ -68,9 +68,14 @@ export function CustomerDetail({ customerId }: { customerId: string | null }) {
 
   if (!draft)
     return notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : <p className="muted">{t('common.loading')}</p>;
-  const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
+  // Each change builds on the latest edit, so two quick ones never undo each other.
+  const set = (change: Partial<Draft> | ((current: Draft) => Partial<Draft>)) =>
+    setDraft((current) => {
+      const base = current ?? draft;
+      return { ...base, ...(typeof change === 'function' ? change(base) : change) };
+    });
   const setAddress = (index: number, change: Partial<Address>) =>
-    set({ addresses: draft.addresses.map((a, i) => (i === index ? { ...a, ...change } : a)) });
+    set((current) => ({ addresses: current.addresses.map((a, i) => (i === index ? { ...a, ...change } : a)) }));
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -218,7 +223,7 @@ export function CustomerDetail({ customerId }: { customerId: string | null }) {
                 <button
                   type="button"
                   className="button button--small"
-                  onClick={() => set({ addresses: draft.addresses.filter((_, i) => i !== index) })}
+                  onClick={() => set((current) => ({ addresses: current.addresses.filter((_, i) => i !== index) }))}
                 >
                   {t('customers.removeAddress')}
                 </button>
@@ -228,7 +233,7 @@ export function CustomerDetail({ customerId }: { customerId: string | null }) {
           <button
             type="button"
             className="button"
-            onClick={() => set({ addresses: [...draft.addresses, { ...EMPTY_ADDRESS }] })}
+            onClick={() => set((current) => ({ addresses: [...current.addresses, { ...EMPTY_ADDRESS }] }))}
           >
             {t('customers.addAddress')}
           </button>

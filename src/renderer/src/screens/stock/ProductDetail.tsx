@@ -87,7 +87,14 @@ export function ProductDetail({ productId }: { productId: string | null }) {
 
   const draft = currency && (product || !productId) ? (edited ?? toDraft(product, currency)) : null;
   if (!draft || !currency) return <p className="muted">{t('common.loading')}</p>;
-  const set = (key: keyof Draft) => (value: string | boolean) => setDraft({ ...draft, [key]: value });
+  // Each change builds on the latest edit, not on this render's copy: two quick changes
+  // (a scanner, a fast typist) must not undo each other.
+  const change = (update: (current: Draft) => Partial<Draft>) =>
+    setDraft((current) => {
+      const base = current ?? draft;
+      return { ...base, ...update(base) };
+    });
+  const set = (key: keyof Draft) => (value: string | boolean) => change(() => ({ [key]: value }));
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -176,7 +183,7 @@ export function ProductDetail({ productId }: { productId: string | null }) {
     try {
       const created = await client.productFamilies.create(checked.data);
       setFamilies([...families, created]);
-      setDraft({ ...(draft as Draft), familyId: created.id, options: {} });
+      change(() => ({ familyId: created.id, options: {} }));
       setNewFamily(null);
     } catch (error) {
       setErrors({
@@ -237,7 +244,10 @@ export function ProductDetail({ productId }: { productId: string | null }) {
               <SelectField
                 label={t('stock.family')}
                 value={draft.familyId}
-                onChange={(e) => setDraft({ ...draft, familyId: e.target.value, options: {} })}
+                onChange={(e) => {
+                  const familyId = e.target.value;
+                  change(() => ({ familyId, options: {} }));
+                }}
                 options={[
                   { value: '', label: t('stock.product.noFamily') },
                   ...families.map((f) => ({ value: f.id, label: `${f.name} (${f.optionNames.join(', ')})` })),
@@ -260,7 +270,10 @@ export function ProductDetail({ productId }: { productId: string | null }) {
                   key={option}
                   label={option}
                   value={draft.options[option] ?? ''}
-                  onChange={(e) => setDraft({ ...draft, options: { ...draft.options, [option]: e.target.value } })}
+                  onChange={(e) => {
+                    const value = e.target.value;
+                    change((current) => ({ options: { ...current.options, [option]: value } }));
+                  }}
                   error={errors.optionValues}
                 />
               ))}

@@ -3,21 +3,27 @@
  * number of decimals (CNY 2, JPY 0, KWD 3) from Intl. Parsing works on the digits of the
  * text, never through a float.
  */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and currency: grids format a price in every row. */
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = currencyDigits(currency);
-  const negative = minor < 0;
-  const abs = Math.abs(minor);
-  const whole = Math.trunc(abs / 10 ** digits);
-  const fraction = abs % 10 ** digits;
   // Intl formats a decimal string exactly ("1234.50"), so no float rounding creeps in.
-  const text = digits > 0 ? `${whole}.${String(fraction).padStart(digits, '0')}` : String(whole);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    (negative ? `-${text}` : text) as unknown as number,
-  );
+  const text = moneyInputValue(Math.abs(minor), currency);
+  return currencyFormat(locale, currency).format((minor < 0 ? `-${text}` : text) as unknown as number);
 }
 
 /** "12.5" → 1250 for CNY; null when the text is not an amount with at most the currency's decimals. */

@@ -24,6 +24,7 @@ export function App() {
   const [gate, setGate] = useState<Gate>({ kind: 'loading' });
   const [user, setUser] = useState<User | null>(null);
   const [storeName, setStoreName] = useState<string | null>(null);
+  const [currency, setCurrency] = useState<string | null>(null);
 
   // An ended session (expired, revoked, user deactivated) sends the person back to sign-in.
   const client = useMemo(
@@ -61,6 +62,12 @@ export function App() {
         const signedIn = status.user !== null && credentials.session() !== null;
         setUser(signedIn ? status.user : null);
         setGate({ kind: status.needsSetup ? 'setup' : signedIn ? 'ready' : 'sign-in' });
+        if (signedIn) {
+          client.settings.get({}).then(
+            (settings) => current && setCurrency(settings.currency),
+            () => undefined,
+          );
+        }
       },
       (error: unknown) => {
         if (!current) return;
@@ -86,13 +93,17 @@ export function App() {
       transport: transport.kind,
       user,
       storeName,
-      setStoreName,
+      currency,
+      storeSaved(store) {
+        setStoreName(store.storeName);
+        setCurrency(store.currency);
+      },
       setSession(session) {
         credentials.setSession(session?.token ?? null);
         setStatusVersion((version) => version + 1);
       },
     }),
-    [client, transport.kind, user, storeName],
+    [client, transport.kind, user, storeName, currency],
   );
 
   return (

@@ -1,3 +1,4 @@
+import { divideRounded } from '../../../shared/domain/rounding';
 import { nowIso, type ServiceContext } from '../context';
 import { ALL_WAREHOUSES } from './summaries';
 
@@ -16,8 +17,7 @@ export function weightedAverageCost(
   const held = BigInt(Math.max(0, heldBefore));
   const units = held + BigInt(received);
   if (units === 0n) return costBefore;
-  const value = held * BigInt(costBefore) + receivedValue;
-  return Number((value * 2n + units) / (units * 2n));
+  return Number(divideRounded(held * BigInt(costBefore) + receivedValue, units, 'half-up'));
 }
 
 /**

@@ -8,10 +8,21 @@ import { addWarehouseSummaries } from './summaries';
 /** The bin a warehouse receives into when none is named; every warehouse gets one. */
 export const DEFAULT_LOCATION_CODE = 'DEFAULT';
 
-export async function listWarehouses(ctx: ServiceContext): Promise<Warehouse[]> {
+/** Warehouses with their bins: all of them, or the one named. */
+export async function listWarehouses(ctx: ServiceContext, onlyId?: string): Promise<Warehouse[]> {
   const [warehouses, locations] = await Promise.all([
-    ctx.db.selectFrom('warehouses').selectAll().orderBy('code').execute(),
-    ctx.db.selectFrom('locations').selectAll().orderBy('code').execute(),
+    ctx.db
+      .selectFrom('warehouses')
+      .selectAll()
+      .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId as string))
+      .orderBy('code')
+      .execute(),
+    ctx.db
+      .selectFrom('locations')
+      .selectAll()
+      .$if(onlyId !== undefined, (q) => q.where('warehouse_id', '=', onlyId as string))
+      .orderBy('code')
+      .execute(),
   ]);
   return warehouses.map((w) => ({
     id: w.id,
@@ -42,7 +53,7 @@ function toLocation(row: {
 }
 
 export async function getWarehouse(ctx: ServiceContext, id: string): Promise<Warehouse> {
-  const found = (await listWarehouses(ctx)).find((w) => w.id === id);
+  const [found] = await listWarehouses(ctx, id);
   if (!found) throw new AppError('NOT_FOUND', `No warehouse with id ${id}`, { entity: 'warehouse', id });
   return found;
 }

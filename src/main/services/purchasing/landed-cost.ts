@@ -1,4 +1,4 @@
-import { allocateProportionally } from '../../../shared/domain/rounding';
+import { allocateProportionally, divideRounded } from '../../../shared/domain/rounding';
 
 /**
  * Spreads an extra cost (freight, duty) over received lines in proportion to their
@@ -15,6 +15,5 @@ export function allocateByValue(lines: Array<{ quantity: number; unitCost: numbe
 /** Unit cost including a line's share of landed cost, rounded half up to a minor unit. */
 export function landedUnitCost(unitCost: number, quantity: number, share: number): number {
   if (quantity === 0) return unitCost;
-  const total = BigInt(unitCost) * BigInt(quantity) + BigInt(share);
-  return Number((total * 2n + BigInt(quantity)) / (BigInt(quantity) * 2n));
+  return Number(divideRounded(BigInt(unitCost) * BigInt(quantity) + BigInt(share), BigInt(quantity), 'half-up'));
 }

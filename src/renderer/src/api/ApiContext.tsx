@@ -9,7 +9,10 @@ export interface ApiState {
   user: User | null;
   /** Shown in the sidebar and on the sign-in screen; the store settings update it. */
   storeName: string | null;
-  setStoreName(name: string): void;
+  /** The store's currency, for showing and entering prices: read once per session. */
+  currency: string | null;
+  /** Call after the store settings were saved, so every screen follows them. */
+  storeSaved(store: { storeName: string; currency: string }): void;
   /** Call after sign-in or setup with the new session, or with null after sign-out. */
   setSession(session: { token: string; user: User } | null): void;
 }

@@ -15,7 +15,7 @@ const ADDRESS_FIELDS: AddressKey[] = ['line1', 'line2', 'city', 'region', 'posta
 
 export function StorePanel() {
   const { t } = useTranslation();
-  const { client, user, setStoreName } = useApi();
+  const { client, user, storeSaved } = useApi();
   const [values, setValues] = useState<Settings | null>(null);
   // What the server last said: only fields that differ from it are sent, so two people
   // editing different settings at once do not undo each other's change.
@@ -59,7 +59,7 @@ export function StorePanel() {
       const saved = await client.settings.update(changedSettings(loaded, checked.data));
       setValues(saved);
       setLoaded(saved);
-      setStoreName(saved.storeName);
+      storeSaved(saved);
       setErrors({});
       setNotice({ kind: 'success', text: t('settings.saved') });
     } catch (error) {

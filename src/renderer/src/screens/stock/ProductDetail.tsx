@@ -9,7 +9,6 @@ import { SelectField, TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
 import { go } from '../../components/useHashPath';
-import { useCurrency } from '../../components/useCurrency';
 import { ProductStock } from './ProductStock';
 
 const MEASURES = ['weightGrams', 'lengthMm', 'widthMm', 'heightMm'] as const;
@@ -53,8 +52,7 @@ function toDraft(product: Product | null, currency: string): Draft {
 /** Create or edit one product; for an existing one, its stock per location and its ledger below. */
 export function ProductDetail({ productId }: { productId: string | null }) {
   const { t } = useTranslation();
-  const { client, user } = useApi();
-  const currency = useCurrency();
+  const { client, user, currency } = useApi();
   const [product, setProduct] = useState<Product | null>(null);
   const [suppliers, setSuppliers] = useState<Supplier[]>([]);
   const [families, setFamilies] = useState<ProductFamily[]>([]);

@@ -8,15 +8,13 @@ import { SelectField, TextField } from '../../components/Field';
 import { errorText, type FieldErrors } from '../../components/form-errors';
 import { formatDateTimeShort } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
-import { useCurrency } from '../../components/useCurrency';
 
 type Action = 'receive' | 'adjust';
 
 /** A product's stock per bin, the receive and adjust actions, and its movement history. */
 export function ProductStock({ product, onChange }: { product: Product; onChange(): void }) {
   const { t, i18n } = useTranslation();
-  const { client, user } = useApi();
-  const currency = useCurrency();
+  const { client, user, currency } = useApi();
   const [levels, setLevels] = useState<Balance[]>([]);
   const [movements, setMovements] = useState<Movement[]>([]);
   const [warehouses, setWarehouses] = useState<Warehouse[]>([]);

@@ -7,7 +7,6 @@ import { useApi } from '../../api/ApiContext';
 import { DataGrid } from '../../components/DataGrid';
 import { formatDateTime } from '../../components/formatting';
 import { go } from '../../components/useHashPath';
-import { useCurrency } from '../../components/useCurrency';
 import { useDebounced } from '../../components/useDebounced';
 import { useServerRows, type PageRequest } from '../../components/useServerRows';
 
@@ -17,8 +16,7 @@ const SORTABLE = { sku: 'sku', name: 'name', unitPrice: 'unitPrice', updatedAt: 
 /** Every product, a page at a time from the server, searched as a person types (or scans). */
 export function ProductsPanel() {
   const { t, i18n } = useTranslation();
-  const { client, user } = useApi();
-  const currency = useCurrency();
+  const { client, user, currency } = useApi();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('active');
   const query = useDebounced(search, 200);

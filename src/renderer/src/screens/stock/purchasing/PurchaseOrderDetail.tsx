@@ -9,13 +9,11 @@ import { errorText } from '../../../components/form-errors';
 import { playTone } from '../../../components/feedback-sound';
 import { Notice } from '../../../components/Notice';
 import { useBarcodeScanner } from '../../../components/useBarcodeScanner';
-import { useCurrency } from '../../../components/useCurrency';
 
 /** One purchase order: its lines, its status actions, and receiving by scan. */
 export function PurchaseOrderDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { client, user } = useApi();
-  const currency = useCurrency();
+  const { client, user, currency } = useApi();
   const [po, setPo] = useState<PurchaseOrder | null>(null);
   const [receiving, setReceiving] = useState<Record<string, string>>({});
   const [landedCost, setLandedCost] = useState('');

@@ -11,7 +11,6 @@ import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { ProductCodeInput } from '../../../components/ProductCodeInput';
 import { go } from '../../../components/useHashPath';
-import { useCurrency } from '../../../components/useCurrency';
 
 type Row = OutputOf<'purchaseOrders.list'>[number];
 type Line = { product: Product; quantity: string; unitCost: string };
@@ -19,8 +18,7 @@ type Line = { product: Product; quantity: string; unitCost: string };
 /** Purchase orders, and the form for a new one. */
 export function PurchaseOrdersPanel() {
   const { t, i18n } = useTranslation();
-  const { client, user } = useApi();
-  const currency = useCurrency();
+  const { client, user, currency } = useApi();
   const [orders, setOrders] = useState<Row[]>([]);
   const [creating, setCreating] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -155,7 +155,8 @@ export const en = {
     lowStockOnly: 'Low stock only',
     warehouse: 'Warehouse',
     allWarehouses: 'All warehouses',
-    count: '{{count}} products',
+    count_one: '{{count}} product',
+    count_other: '{{count}} products',
     back: 'Back to products',
     product: {
       titleNew: 'New product',
@@ -358,7 +359,8 @@ export const en = {
   customers: {
     search: 'Search name, phone or email',
     new: 'New customer',
-    count: '{{count}} customers',
+    count_one: '{{count}} customer',
+    count_other: '{{count}} customers',
     name: 'Name',
     phone: 'Phone',
     email: 'Email',

@@ -157,7 +157,8 @@ export const zhCN: Messages = {
     lowStockOnly: '只看低库存',
     warehouse: '仓库',
     allWarehouses: '全部仓库',
-    count: '{{count}} 个商品',
+    count_one: '{{count}} 个商品',
+    count_other: '{{count}} 个商品',
     back: '返回商品列表',
     product: {
       titleNew: '新建商品',
@@ -360,7 +361,8 @@ export const zhCN: Messages = {
   customers: {
     search: '搜索姓名、电话或邮箱',
     new: '新建客户',
-    count: '{{count}} 位客户',
+    count_one: '{{count}} 位客户',
+    count_other: '{{count}} 位客户',
     name: '姓名',
     phone: '电话',
     email: '电子邮箱',

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { formatDateTime } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
+import { PanelToolbar } from '../../components/PanelToolbar';
 
 const EMPTY = { username: '', displayName: '', role: 'clerk' as Role, secret: '' };
 
@@ -66,12 +67,10 @@ export function UsersPanel() {
 
   return (
     <section className="panel" aria-label={t('users.title')}>
-      <div className="panel__toolbar">
-        <h2>{t('users.title')}</h2>
-        <button type="button" className="button button--primary" onClick={() => setAdding(true)} disabled={adding}>
-          {t('users.add')}
-        </button>
-      </div>
+      <PanelToolbar
+        title={t('users.title')}
+        action={{ label: t('users.add'), onClick: () => setAdding(true), disabled: adding }}
+      />
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {adding && (
         <form className="inline-form" onSubmit={create} noValidate aria-label={t('users.add')}>

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { errorText, type FieldErrors } from '../../components/form-errors';
 import { formatDateTimeShort } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
+import { PanelToolbar } from '../../components/PanelToolbar';
 
 type Action = 'receive' | 'adjust';
 
@@ -97,8 +98,7 @@ export function ProductStock({ product, onChange }: { product: Product; onChange
   return (
     <div className="detail__side">
       <section className="panel" aria-label={t('stock.levels.title')}>
-        <div className="panel__toolbar">
-          <h2>{t('stock.levels.title')}</h2>
+        <PanelToolbar title={t('stock.levels.title')}>
           {mayKeepStock && bins.length > 0 && (
             <div className="button-row">
               <button type="button" className="button" onClick={() => open('receive')}>
@@ -109,7 +109,7 @@ export function ProductStock({ product, onChange }: { product: Product; onChange
               </button>
             </div>
           )}
-        </div>
+        </PanelToolbar>
         {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
         {action && (
           <form className="inline-form" onSubmit={post} noValidate aria-label={t(`stock.actions.${action}`)}>

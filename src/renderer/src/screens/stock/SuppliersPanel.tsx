@@ -6,6 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
+import { PanelToolbar } from '../../components/PanelToolbar';
 
 const EMPTY = { name: '', contactName: '', email: '', phone: '', leadTimeDays: '' };
 
@@ -58,14 +59,12 @@ export function SuppliersPanel() {
 
   return (
     <section className="panel" aria-label={t('stock.suppliers.title')}>
-      <div className="panel__toolbar">
-        <h2>{t('stock.suppliers.title')}</h2>
-        {mayManage && (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)} disabled={adding}>
-            {t('stock.suppliers.add')}
-          </button>
-        )}
-      </div>
+      <PanelToolbar
+        title={t('stock.suppliers.title')}
+        action={
+          mayManage ? { label: t('stock.suppliers.add'), onClick: () => setAdding(true), disabled: adding } : undefined
+        }
+      />
       {failure && <Notice kind="error">{failure}</Notice>}
       {adding && (
         <form className="inline-form" onSubmit={create} noValidate aria-label={t('stock.suppliers.add')}>

@@ -6,6 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
+import { PanelToolbar } from '../../components/PanelToolbar';
 
 /** Warehouses and their bins; bins sort by code, which is the order a picker walks. */
 export function WarehousesPanel() {
@@ -59,14 +60,12 @@ export function WarehousesPanel() {
 
   return (
     <section className="panel" aria-label={t('stock.warehouses.title')}>
-      <div className="panel__toolbar">
-        <h2>{t('stock.warehouses.title')}</h2>
-        {mayManage && (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)} disabled={adding}>
-            {t('stock.warehouses.add')}
-          </button>
-        )}
-      </div>
+      <PanelToolbar
+        title={t('stock.warehouses.title')}
+        action={
+          mayManage ? { label: t('stock.warehouses.add'), onClick: () => setAdding(true), disabled: adding } : undefined
+        }
+      />
       {failure && <Notice kind="error">{failure}</Notice>}
       {adding && (
         <form className="inline-form" onSubmit={create} noValidate aria-label={t('stock.warehouses.add')}>

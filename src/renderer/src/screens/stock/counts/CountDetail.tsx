@@ -8,6 +8,7 @@ import { useApi } from '../../../api/ApiContext';
 import { errorText } from '../../../components/form-errors';
 import { playTone } from '../../../components/feedback-sound';
 import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
 import { useBarcodeScanner } from '../../../components/useBarcodeScanner';
 
 type Review = OutputOf<'counts.review'>;
@@ -94,7 +95,7 @@ export function CountDetail({ id }: { id: string }) {
         <h2>
           {count.number} · <span className="mono">{count.warehouseCode}</span>
         </h2>
-        <span className={`status status--${count.status}`}>{t(`stock.counts.statuses.${count.status}`)}</span>
+        <StatusBadge status={count.status} label={t(`stock.counts.statuses.${count.status}`)} />
         <span className="toolbar__spacer" />
         {open && isManager && (
           <>

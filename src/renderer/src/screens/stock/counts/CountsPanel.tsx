@@ -7,6 +7,8 @@ import { SelectField } from '../../../components/Field';
 import { errorText } from '../../../components/form-errors';
 import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { PanelToolbar } from '../../../components/PanelToolbar';
 import { go } from '../../../components/useHashPath';
 
 type Row = OutputOf<'counts.list'>[number];
@@ -49,12 +51,10 @@ export function CountsPanel() {
 
   return (
     <section className="panel" aria-label={t('stock.counts.title')}>
-      <div className="panel__toolbar">
-        <h2>{t('stock.counts.title')}</h2>
-        <button type="button" className="button button--primary" onClick={() => setStarting(true)} disabled={starting}>
-          {t('stock.counts.start')}
-        </button>
-      </div>
+      <PanelToolbar
+        title={t('stock.counts.title')}
+        action={{ label: t('stock.counts.start'), onClick: () => setStarting(true), disabled: starting }}
+      />
       {failure && <Notice kind="error">{failure}</Notice>}
       {starting && (
         <form className="inline-form" onSubmit={start} noValidate aria-label={t('stock.counts.start')}>
@@ -124,7 +124,7 @@ export function CountsPanel() {
                 </td>
                 <td className="mono">{c.warehouseCode}</td>
                 <td>
-                  <span className={`status status--${c.status}`}>{t(`stock.counts.statuses.${c.status}`)}</span>
+                  <StatusBadge status={c.status} label={t(`stock.counts.statuses.${c.status}`)} />
                 </td>
                 <td>{formatDateTime(c.createdAt)}</td>
               </tr>

@@ -8,6 +8,7 @@ import { useApi } from '../../../api/ApiContext';
 import { errorText } from '../../../components/form-errors';
 import { playTone } from '../../../components/feedback-sound';
 import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
 import { useBarcodeScanner } from '../../../components/useBarcodeScanner';
 
 /** One purchase order: its lines, its status actions, and receiving by scan. */
@@ -99,7 +100,7 @@ export function PurchaseOrderDetail({ id }: { id: string }) {
         <h2>
           {po.number} · {po.supplierName}
         </h2>
-        <span className={`status status--${po.status}`}>{t(`stock.purchaseOrders.statuses.${po.status}`)}</span>
+        <StatusBadge status={po.status} label={t(`stock.purchaseOrders.statuses.${po.status}`)} />
         <span className="toolbar__spacer" />
         {isManager && po.status === 'draft' && (
           <button type="button" className="button button--primary" onClick={() => void act('order')}>

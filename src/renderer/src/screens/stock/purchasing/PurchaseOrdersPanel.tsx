@@ -9,6 +9,8 @@ import { SelectField, TextField } from '../../../components/Field';
 import { errorText } from '../../../components/form-errors';
 import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { PanelToolbar } from '../../../components/PanelToolbar';
 import { ProductCodeInput } from '../../../components/ProductCodeInput';
 import { go } from '../../../components/useHashPath';
 
@@ -31,19 +33,14 @@ export function PurchaseOrdersPanel() {
 
   return (
     <section className="panel" aria-label={t('stock.purchaseOrders.title')}>
-      <div className="panel__toolbar">
-        <h2>{t('stock.purchaseOrders.title')}</h2>
-        {mayCreate && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setCreating(true)}
-            disabled={creating}
-          >
-            {t('stock.purchaseOrders.new')}
-          </button>
-        )}
-      </div>
+      <PanelToolbar
+        title={t('stock.purchaseOrders.title')}
+        action={
+          mayCreate
+            ? { label: t('stock.purchaseOrders.new'), onClick: () => setCreating(true), disabled: creating }
+            : undefined
+        }
+      />
       {failure && <Notice kind="error">{failure}</Notice>}
       {creating && currency && <NewPurchaseOrder currency={currency} onDone={() => setCreating(false)} />}
       {orders.length === 0 ? (
@@ -72,9 +69,7 @@ export function PurchaseOrdersPanel() {
                 <td>{po.supplierName}</td>
                 <td className="mono">{po.warehouseCode}</td>
                 <td>
-                  <span className={`status status--${po.status}`}>
-                    {t(`stock.purchaseOrders.statuses.${po.status}`)}
-                  </span>
+                  <StatusBadge status={po.status} label={t(`stock.purchaseOrders.statuses.${po.status}`)} />
                 </td>
                 <td>{po.expectedOn ?? ''}</td>
                 <td className="num">{currency ? formatMoney(po.totalCost, currency, i18n.language) : ''}</td>

@@ -5,6 +5,7 @@ import type { Transfer } from '../../../../../shared/contract/transfers';
 import { useApi } from '../../../api/ApiContext';
 import { errorText } from '../../../components/form-errors';
 import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
 
 export function TransferDetail({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function TransferDetail({ id }: { id: string }) {
           {transfer.number} · <span className="mono">{transfer.fromWarehouseCode}</span> →{' '}
           <span className="mono">{transfer.toWarehouseCode}</span>
         </h2>
-        <span className={`status status--${transfer.status}`}>{t(`stock.transfers.statuses.${transfer.status}`)}</span>
+        <StatusBadge status={transfer.status} label={t(`stock.transfers.statuses.${transfer.status}`)} />
         <span className="toolbar__spacer" />
         {mayMove && transfer.status === 'draft' && (
           <>

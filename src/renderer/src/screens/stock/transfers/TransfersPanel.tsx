@@ -8,6 +8,8 @@ import { SelectField } from '../../../components/Field';
 import { errorText } from '../../../components/form-errors';
 import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { PanelToolbar } from '../../../components/PanelToolbar';
 import { ProductCodeInput } from '../../../components/ProductCodeInput';
 import { go } from '../../../components/useHashPath';
 
@@ -56,19 +58,14 @@ export function TransfersPanel() {
 
   return (
     <section className="panel" aria-label={t('stock.transfers.title')}>
-      <div className="panel__toolbar">
-        <h2>{t('stock.transfers.title')}</h2>
-        {mayMove && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setCreating(true)}
-            disabled={creating}
-          >
-            {t('stock.transfers.new')}
-          </button>
-        )}
-      </div>
+      <PanelToolbar
+        title={t('stock.transfers.title')}
+        action={
+          mayMove
+            ? { label: t('stock.transfers.new'), onClick: () => setCreating(true), disabled: creating }
+            : undefined
+        }
+      />
       {failure && <Notice kind="error">{failure}</Notice>}
       {creating && (
         <form className="inline-form" onSubmit={create} noValidate aria-label={t('stock.transfers.new')}>
@@ -158,7 +155,7 @@ export function TransfersPanel() {
                 <td className="mono">{tr.fromWarehouseCode}</td>
                 <td className="mono">{tr.toWarehouseCode}</td>
                 <td>
-                  <span className={`status status--${tr.status}`}>{t(`stock.transfers.statuses.${tr.status}`)}</span>
+                  <StatusBadge status={tr.status} label={t(`stock.transfers.statuses.${tr.status}`)} />
                 </td>
                 <td>{formatDateTime(tr.createdAt)}</td>
               </tr>

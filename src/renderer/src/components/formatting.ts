@@ -10,3 +10,8 @@ export function formatDateTime(iso: string | null): string {
 export function formatDateTimeShort(iso: string): string {
   return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** How a warehouse is named in pickers and headings: its code, then its name. */
+export function warehouseLabel(warehouse: { code: string; name: string }): string {
+  return `${warehouse.code} · ${warehouse.name}`;
+}

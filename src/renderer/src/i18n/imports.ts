@@ -44,7 +44,6 @@ export const importsText = {
     exportIntro:
       'Our format has a stock column per warehouse; Shopify and WooCommerce files have one quantity: the stock of the warehouse chosen, or of all.',
     exportWarehouse: 'Stock of',
-    allWarehouses: 'All warehouses',
     includeArchived: 'Include archived products',
     download: 'Download {{format}}',
     downloaded: '{{rows, number}} rows in {{file}}.',
@@ -150,7 +149,6 @@ export const importsText = {
     exportTitle: '导出商品',
     exportIntro: '本系统格式按仓库各有一列库存；Shopify 和 WooCommerce 文件只有一个数量：所选仓库或全部仓库的库存。',
     exportWarehouse: '库存范围',
-    allWarehouses: '全部仓库',
     includeArchived: '包括已归档商品',
     download: '下载 {{format}}',
     downloaded: '{{file}}：{{rows, number}} 行。',

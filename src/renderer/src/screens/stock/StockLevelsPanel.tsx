@@ -8,6 +8,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { go } from '../../components/useHashPath';
 import { useDebounced } from '../../components/useDebounced';
 import { useServerRows, type PageRequest } from '../../components/useServerRows';
+import { warehouseLabel } from '../../components/formatting';
 
 type Row = OutputOf<'stock.overview'>['rows'][number];
 const SORTABLE = ['sku', 'name', 'onHand', 'reserved', 'available'] as const;
@@ -86,7 +87,7 @@ export function StockLevelsPanel() {
             <option value="">{t('stock.allWarehouses')}</option>
             {warehouses.map((w) => (
               <option key={w.id} value={w.id}>
-                {w.code} · {w.name}
+                {warehouseLabel(w)}
               </option>
             ))}
           </select>

@@ -6,6 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
+import { warehouseLabel } from '../../components/formatting';
 import { PanelToolbar } from '../../components/PanelToolbar';
 
 /** Warehouses and their bins; bins sort by code, which is the order a picker walks. */
@@ -103,7 +104,7 @@ export function WarehousesPanel() {
       {warehouses.length === 0 && !adding && <p className="muted">{t('stock.warehouses.none')}</p>}
       <div className="cards">
         {warehouses.map((w) => (
-          <article key={w.id} className="card" aria-label={`${w.code} · ${w.name}`}>
+          <article key={w.id} className="card" aria-label={warehouseLabel(w)}>
             <header className="card__header">
               <span className="mono card__code">{w.code}</span>
               <strong>{w.name}</strong>

@@ -5,7 +5,7 @@ import type { Warehouse } from '../../../../../shared/domain/inventory';
 import { useApi } from '../../../api/ApiContext';
 import { SelectField } from '../../../components/Field';
 import { errorText } from '../../../components/form-errors';
-import { formatDateTime } from '../../../components/formatting';
+import { formatDateTime, warehouseLabel } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { PanelToolbar } from '../../../components/PanelToolbar';
@@ -66,7 +66,7 @@ export function CountsPanel() {
                 setWarehouseId(e.target.value);
                 setBins([]);
               }}
-              options={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
+              options={warehouses.map((w) => ({ value: w.id, label: warehouseLabel(w) }))}
             />
             <label className="checkbox">
               <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} />

@@ -7,6 +7,7 @@ import { errorText } from '../../../components/form-errors';
 import { Notice } from '../../../components/Notice';
 import { downloadText, fileToBase64, MAX_FILE_BYTES } from './files';
 import { ImportReport, type Report } from './ImportReport';
+import { warehouseLabel } from '../../../components/formatting';
 
 type Progress = { state: string; processed: number; total: number };
 
@@ -159,7 +160,7 @@ export function ImportExportPanel() {
                   <option value="">{t('imports.noWarehouse')}</option>
                   {warehouses.map((w) => (
                     <option key={w.id} value={w.id}>
-                      {w.code} · {w.name}
+                      {warehouseLabel(w)}
                     </option>
                   ))}
                 </select>
@@ -223,10 +224,10 @@ export function ImportExportPanel() {
           <label className="toolbar__field">
             <span>{t('imports.exportWarehouse')}</span>
             <select value={exportWarehouse} onChange={(e) => setExportWarehouse(e.target.value)}>
-              <option value="">{t('imports.allWarehouses')}</option>
+              <option value="">{t('stock.allWarehouses')}</option>
               {warehouses.map((w) => (
                 <option key={w.id} value={w.id}>
-                  {w.code} · {w.name}
+                  {warehouseLabel(w)}
                 </option>
               ))}
             </select>

@@ -7,7 +7,7 @@ import { formatMoney, moneyInputValue, parseMoney } from '../../../../../shared/
 import { useApi } from '../../../api/ApiContext';
 import { SelectField, TextField } from '../../../components/Field';
 import { errorText } from '../../../components/form-errors';
-import { formatDateTime } from '../../../components/formatting';
+import { formatDateTime, warehouseLabel } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { PanelToolbar } from '../../../components/PanelToolbar';
@@ -154,7 +154,7 @@ function NewPurchaseOrder({ currency, onDone }: { currency: string; onDone(): vo
           label={t('stock.purchaseOrders.warehouse')}
           value={warehouseId}
           onChange={(e) => setWarehouseId(e.target.value)}
-          options={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
+          options={warehouses.map((w) => ({ value: w.id, label: warehouseLabel(w) }))}
         />
         <TextField
           label={t('stock.purchaseOrders.expectedOn')}

@@ -6,7 +6,7 @@ import type { Warehouse } from '../../../../../shared/domain/inventory';
 import { useApi } from '../../../api/ApiContext';
 import { SelectField } from '../../../components/Field';
 import { errorText } from '../../../components/form-errors';
-import { formatDateTime } from '../../../components/formatting';
+import { formatDateTime, warehouseLabel } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { PanelToolbar } from '../../../components/PanelToolbar';
@@ -54,7 +54,7 @@ export function TransfersPanel() {
     }
   }
 
-  const options = warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }));
+  const options = warehouses.map((w) => ({ value: w.id, label: warehouseLabel(w) }));
 
   return (
     <section className="panel" aria-label={t('stock.transfers.title')}>

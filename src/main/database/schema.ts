@@ -1,5 +1,13 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../../shared/roles';
+import type {
+  FulfilmentStatus,
+  OrderChannel,
+  OrderStatus,
+  PaymentMethod,
+  PaymentStatus,
+} from '../../shared/domain/orders';
+import type { RoundingMode } from '../../shared/domain/rounding';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -32,6 +40,12 @@ export interface Database {
   transfer_lines: TransferLinesTable;
   customers: CustomersTable;
   customer_addresses: CustomerAddressesTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  payments: PaymentsTable;
+  store_credit_entries: StoreCreditEntriesTable;
+  cash_ups: CashUpsTable;
+  order_events: OrderEventsTable;
 }
 
 export interface UsersTable {
@@ -347,4 +361,130 @@ export interface CustomerAddressesTable {
   postal_code: string;
   country: string;
   is_default: number;
+}
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  channel: OrderChannel;
+  /** Where an imported order came from ('shopify', 'csv'); empty for orders taken here. */
+  source: string;
+  terminal: string;
+  status: OrderStatus;
+  payment_status: PaymentStatus;
+  fulfilment_status: FulfilmentStatus;
+  customer_id: string;
+  customer_name: string;
+  customer_phone_tail: string;
+  warehouse_id: string | null;
+  currency: string;
+  prices_include_tax: number;
+  rounding: RoundingMode;
+  /** JSON of the order-level discount as entered, or null. */
+  order_discount: string | null;
+  subtotal: number;
+  discount_total: number;
+  shipping_total: number;
+  shipping_tax: number;
+  tax_total: number;
+  grand_total: number;
+  /** JSON: [{ taxClass, rateBasisPoints, taxable, tax }]. */
+  taxes: string;
+  paid_total: Generated<number>;
+  refunded_total: Generated<number>;
+  ships: number;
+  shipping_method: string;
+  shipping_amount: number;
+  shipping_tax_class: string;
+  /** JSON addresses, copied onto the order so a later change to the customer leaves it alone. */
+  shipping_address: string | null;
+  billing_address: string | null;
+  notes: string;
+  promised_date: string | null;
+  hold_reason: Generated<string>;
+  placed_at: string;
+  confirmed_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  line_no: number;
+  product_id: string | null;
+  sku: string;
+  name: string;
+  unit_price: number;
+  quantity: number;
+  discount: string | null;
+  gross: number;
+  line_discount: number;
+  order_discount: number;
+  total: number;
+  tax: number;
+  tax_class: string;
+  rate_basis_points: number;
+  reservation_id: string | null;
+  fulfilled_quantity: Generated<number>;
+  returned_quantity: Generated<number>;
+}
+
+export interface PaymentsTable {
+  id: string;
+  order_id: string;
+  kind: 'payment' | 'refund';
+  method: PaymentMethod;
+  /** Always positive; a refund's kind says which way the money went. */
+  amount: number;
+  tendered: number | null;
+  change_given: number;
+  reference: string;
+  refund_of: string | null;
+  /** On a payment: how much of it has been refunded since. */
+  refunded: Generated<number>;
+  terminal: string;
+  /** The shop's calendar day (YYYYMMDD) the money changed hands: what cash-up counts. */
+  business_day: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface StoreCreditEntriesTable {
+  id: string;
+  customer_id: string;
+  /** Positive when credit is given, negative when spent. */
+  amount: number;
+  order_id: string | null;
+  payment_id: string | null;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CashUpsTable {
+  id: string;
+  terminal: string;
+  business_day: string;
+  opening_float: number;
+  cash_sales: number;
+  cash_refunds: number;
+  expected: number;
+  counted: number;
+  difference: number;
+  note: string;
+  counted_by: string | null;
+  created_at: string;
+}
+
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  at: string;
+  user_id: string | null;
+  kind: string;
+  details: string | null;
 }

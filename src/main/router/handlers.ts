@@ -1,6 +1,6 @@
 import type { OperationName } from '../../shared/contract';
 import type { Handler } from './handler-types';
-import { customerHandlers, orderHandlers } from './sales-handlers';
+import { cashUpHandlers, customerHandlers, orderHandlers } from './sales-handlers';
 import { importHandlers } from './import-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
@@ -37,6 +37,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...transferHandlers,
   ...customerHandlers,
   ...orderHandlers,
+  ...cashUpHandlers,
   'system.health': async (ctx) => ({
     status: 'ok',
     version: ctx.app.version,

@@ -6,7 +6,7 @@ import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
 import { customers } from './customers';
 import { imports } from './imports';
-import { orders } from './orders';
+import { cashUps, orders } from './orders';
 import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
 import { settings } from './settings';
@@ -32,6 +32,7 @@ export const contract = {
   transfers,
   customers,
   orders,
+  cashUps,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

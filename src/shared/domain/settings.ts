@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_METHODS } from './orders';
 import { ROUNDING_MODES } from './rounding';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -44,6 +45,25 @@ export const settingsSchema = z.object({
     .refine((rates) => new Set(rates.map((r) => r.taxClass)).size === rates.length, 'Each tax class once'),
   /** How amounts between two minor units are rounded: per line, half up or half even. */
   rounding: z.enum(ROUNDING_MODES),
+  /**
+   * This till's part of every order number (SO-20261127-A7-0042), so two tills that
+   * take orders offline never make the same number. Give each till its own.
+   */
+  terminalCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,4}$/, 'One to four letters or digits'),
+  /** The ways of paying this shop accepts. */
+  paymentMethods: z
+    .array(z.enum(PAYMENT_METHODS))
+    .min(1)
+    .refine((methods) => new Set(methods).size === methods.length, 'Each method once'),
+  /**
+   * The largest discount a clerk may give without a manager, as basis points of what is
+   * discounted (1000 = 10 %). Owners and managers are not limited.
+   */
+  clerkDiscountLimitBasisPoints: z.number().int().min(0).max(10_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -64,4 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { taxClass: 'exempt', rateBasisPoints: 0 },
   ],
   rounding: 'half-up',
+  terminalCode: 'A',
+  paymentMethods: ['cash', 'card', 'transfer', 'store_credit'],
+  clerkDiscountLimitBasisPoints: 1000,
 };

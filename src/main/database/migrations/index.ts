@@ -5,6 +5,7 @@ import * as m0003 from './0003_catalog';
 import * as m0004 from './0004_stock_ledger';
 import * as m0005 from './0005_receiving_counts_transfers';
 import * as m0006 from './0006_customers';
+import * as m0007 from './0007_orders';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_stock_ledger': m0004,
   '0005_receiving_counts_transfers': m0005,
   '0006_customers': m0006,
+  '0007_orders': m0007,
 };

@@ -35,15 +35,15 @@ export async function getReservation(ctx: ServiceContext, id: string): Promise<R
 }
 
 /**
- * Holds stock in a warehouse for an order. The quantity is allocated to bins: one bin
- * that can cover it all if there is one (a single pick), else the fullest bins first.
- * Short of stock: INSUFFICIENT_STOCK naming what was asked and what is available, or,
- * for a product that allows backorders, the rest is held against the default bin.
+ * Where `quantity` more units of a product can be held in a warehouse. One bin that can
+ * cover it all if there is one (a single pick), else the fullest bins first. Short of
+ * stock: INSUFFICIENT_STOCK naming what was asked and what is available, or, for a
+ * product that allows backorders, the rest is held against the default bin.
  */
-export async function reserveStock(
+async function planAllocation(
   ctx: ServiceContext,
-  input: { productId: string; warehouseId: string; quantity: number; referenceType?: string; referenceId?: string },
-): Promise<Reservation> {
+  input: { productId: string; warehouseId: string; quantity: number },
+): Promise<Array<{ locationId: string; quantity: number }>> {
   const product = await ctx.db
     .selectFrom('products')
     .select(['sku', 'status', 'allow_backorder'])
@@ -80,38 +80,63 @@ export async function reserveStock(
 
   const plan: Array<{ locationId: string; quantity: number }> = [];
   const single = open.find((b) => b.available >= input.quantity);
-  if (single) {
-    plan.push({ locationId: single.locationId, quantity: input.quantity });
-  } else {
-    let left = input.quantity;
-    for (const bin of [...open].sort((a, b) => b.available - a.available)) {
-      if (left === 0) break;
-      const take = Math.min(left, bin.available);
-      plan.push({ locationId: bin.locationId, quantity: take });
-      left -= take;
-    }
-    if (left > 0) {
-      if (product.allow_backorder !== 1) {
-        throw new AppError(
-          'INSUFFICIENT_STOCK',
-          `Not enough ${product.sku} in ${warehouse.code}: asked ${input.quantity}, available ${available}`,
-          {
-            productId: input.productId,
-            sku: product.sku,
-            warehouseId: input.warehouseId,
-            location: warehouse.code,
-            asked: input.quantity,
-            available,
-          },
-        );
-      }
-      const fallback = await defaultLocationOf(ctx, input.warehouseId);
-      const existing = plan.find((p) => p.locationId === fallback);
-      if (existing) existing.quantity += left;
-      else plan.push({ locationId: fallback, quantity: left });
-    }
+  if (single) return [{ locationId: single.locationId, quantity: input.quantity }];
+  let left = input.quantity;
+  for (const bin of [...open].sort((a, b) => b.available - a.available)) {
+    if (left === 0) break;
+    const take = Math.min(left, bin.available);
+    plan.push({ locationId: bin.locationId, quantity: take });
+    left -= take;
   }
+  if (left > 0) {
+    if (product.allow_backorder !== 1) {
+      throw new AppError(
+        'INSUFFICIENT_STOCK',
+        `Not enough ${product.sku} in ${warehouse.code}: asked ${input.quantity}, available ${available}`,
+        {
+          productId: input.productId,
+          sku: product.sku,
+          warehouseId: input.warehouseId,
+          location: warehouse.code,
+          asked: input.quantity,
+          available,
+        },
+      );
+    }
+    const fallback = await defaultLocationOf(ctx, input.warehouseId);
+    const existing = plan.find((p) => p.locationId === fallback);
+    if (existing) existing.quantity += left;
+    else plan.push({ locationId: fallback, quantity: left });
+  }
+  return plan;
+}
 
+async function postReserveMovements(
+  ctx: ServiceContext,
+  reservationId: string,
+  productId: string,
+  plan: Array<{ locationId: string; quantity: number }>,
+): Promise<void> {
+  await postMovements(
+    ctx,
+    plan.map((p) => ({
+      productId,
+      locationId: p.locationId,
+      kind: 'reserve',
+      onHandDelta: 0,
+      reservedDelta: p.quantity,
+      referenceType: 'reservation',
+      referenceId: reservationId,
+    })),
+  );
+}
+
+/** Holds stock in a warehouse for an order, allocated to bins as `planAllocation` says. */
+export async function reserveStock(
+  ctx: ServiceContext,
+  input: { productId: string; warehouseId: string; quantity: number; referenceType?: string; referenceId?: string },
+): Promise<Reservation> {
+  const plan = await planAllocation(ctx, input);
   const id = newId();
   const now = nowIso();
   await ctx.db
@@ -134,20 +159,53 @@ export async function reserveStock(
     .insertInto('stock_reservation_allocations')
     .values(plan.map((p) => ({ reservation_id: id, location_id: p.locationId, quantity: p.quantity })))
     .execute();
-  await postMovements(
-    ctx,
-    plan.map((p) => ({
-      productId: input.productId,
-      locationId: p.locationId,
-      kind: 'reserve',
-      onHandDelta: 0,
-      reservedDelta: p.quantity,
-      referenceType: 'reservation',
-      referenceId: id,
-    })),
-  );
+  await postReserveMovements(ctx, id, input.productId, plan);
   await recordAudit(ctx, { action: 'stock.reserved', entity: 'reservation', entityId: id, details: input });
   return getReservation(ctx, id);
+}
+
+/** Holds `quantity` more units on an open reservation: an order line edited up. */
+export async function extendReservation(
+  ctx: ServiceContext,
+  input: { id: string; quantity: number },
+): Promise<Reservation> {
+  const reservation = await getReservation(ctx, input.id);
+  if (reservation.status !== 'open') {
+    throw new AppError('INVALID_STATE', `This reservation is already ${reservation.status}`, { id: input.id });
+  }
+  const plan = await planAllocation(ctx, {
+    productId: reservation.productId,
+    warehouseId: reservation.warehouseId,
+    quantity: input.quantity,
+  });
+  for (const p of plan) {
+    await ctx.db
+      .insertInto('stock_reservation_allocations')
+      .values({ reservation_id: reservation.id, location_id: p.locationId, quantity: p.quantity })
+      .onConflict((oc) =>
+        oc
+          .columns(['reservation_id', 'location_id'])
+          .doUpdateSet((eb) => ({ quantity: eb('stock_reservation_allocations.quantity', '+', p.quantity) })),
+      )
+      .execute();
+  }
+  await ctx.db
+    .updateTable('stock_reservations')
+    .set((eb) => ({
+      quantity: eb('quantity', '+', input.quantity),
+      open_quantity: eb('open_quantity', '+', input.quantity),
+      updated_at: nowIso(),
+    }))
+    .where('id', '=', reservation.id)
+    .execute();
+  await postReserveMovements(ctx, reservation.id, reservation.productId, plan);
+  await recordAudit(ctx, {
+    action: 'stock.reserved',
+    entity: 'reservation',
+    entityId: reservation.id,
+    details: { quantity: input.quantity },
+  });
+  return getReservation(ctx, reservation.id);
 }
 
 /**

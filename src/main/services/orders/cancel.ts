@@ -1,0 +1,31 @@
+import type { Order } from '../../../shared/domain/orders';
+import { nowIso, type ServiceContext } from '../context';
+import { recordOrderEvent } from './order-events';
+import { assertCan, getOrder, orderRow, releaseOrderStock } from './orders';
+import { refundPayment } from './payments';
+
+/**
+ * Cancels an order that has not shipped: every unit held is released and everything paid
+ * is refunded (to the original methods, or as store credit), in one transaction.
+ */
+export async function cancelOrder(
+  ctx: ServiceContext,
+  id: string,
+  input: { reason: string; refundTo: 'original' | 'store_credit' },
+): Promise<Order> {
+  const row = await orderRow(ctx, id);
+  assertCan(row, 'cancel');
+  await releaseOrderStock(ctx, id);
+  const paid = row.paid_total - row.refunded_total;
+  if (paid > 0) {
+    await refundPayment(ctx, id, { amount: paid, to: input.refundTo, reason: input.reason || 'Cancelled' });
+  }
+  const now = nowIso();
+  await ctx.db
+    .updateTable('orders')
+    .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await recordOrderEvent(ctx, id, 'cancelled', { reason: input.reason, refunded: paid });
+  return getOrder(ctx, id);
+}

@@ -146,7 +146,10 @@ describe('orders', () => {
     expect(edited.lines[0].id).toBe(teaLine.id);
     expect(await reserved(client, tea.id)).toBe(8);
     expect(await reserved(client, cup.id)).toBe(1);
-    const smaller = await client.orders.update({ id: order.id, lines: [{ id: teaLine.id, productId: tea.id, quantity: 2 }] });
+    const smaller = await client.orders.update({
+      id: order.id,
+      lines: [{ id: teaLine.id, productId: tea.id, quantity: 2 }],
+    });
     expect(smaller.grandTotal).toBe(2000);
     expect(await reserved(client, tea.id)).toBe(2);
     expect(await reserved(client, cup.id)).toBe(0);
@@ -208,7 +211,10 @@ describe('orders', () => {
     expect(sale.payments.find((p) => p.method === 'cash')?.changeGiven).toBe(2000);
     expect(await onHand(client, cup.id)).toBe(18);
     const short = await failure(
-      client.orders.checkout({ lines: [{ productId: tea.id, quantity: 1 }], tenders: [{ method: 'cash', amount: 900 }] }),
+      client.orders.checkout({
+        lines: [{ productId: tea.id, quantity: 1 }],
+        tenders: [{ method: 'cash', amount: 900 }],
+      }),
     );
     expect(short.details).toMatchObject({ issues: [{ path: 'tenders' }], total: 1000, tendered: 900 });
   });
@@ -275,7 +281,10 @@ describe('orders', () => {
       clerk.orders.create({ lines: [line], orderDiscount: { kind: 'percent', basisPoints: 1500 } }),
     );
     expect(overOrder.details).toMatchObject({ issues: [{ path: 'orderDiscount' }] });
-    const manager = await client.orders.create({ lines: [line], orderDiscount: { kind: 'percent', basisPoints: 5000 } });
+    const manager = await client.orders.create({
+      lines: [line],
+      orderDiscount: { kind: 'percent', basisPoints: 5000 },
+    });
     expect(manager.grandTotal).toBe(1000);
   });
 

@@ -7,6 +7,7 @@ import type {
   PaymentMethod,
   PaymentStatus,
 } from '../../shared/domain/orders';
+import type { ReturnCondition, ReturnStatus } from '../../shared/domain/returns';
 import type { RoundingMode } from '../../shared/domain/rounding';
 
 /**
@@ -46,6 +47,8 @@ export interface Database {
   store_credit_entries: StoreCreditEntriesTable;
   cash_ups: CashUpsTable;
   order_events: OrderEventsTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
 }
 
 export interface UsersTable {
@@ -487,4 +490,43 @@ export interface OrderEventsTable {
   user_id: string | null;
   kind: string;
   details: string | null;
+}
+
+export interface ReturnsTable {
+  id: string;
+  number: string;
+  customer_id: string;
+  status: ReturnStatus;
+  replacement_order_id: string | null;
+  currency: string;
+  refund_total: Generated<number>;
+  refund_tax: Generated<number>;
+  shipping_refund: Generated<number>;
+  refund_to: 'original' | 'store_credit' | null;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReturnLinesTable {
+  id: string;
+  return_id: string;
+  line_no: number;
+  order_id: string;
+  order_line_id: string;
+  product_id: string | null;
+  sku: string;
+  name: string;
+  quantity: number;
+  reason: string;
+  /** Set on inspection. */
+  condition: Generated<ReturnCondition | ''>;
+  inspection_note: Generated<string>;
+  /** Set when the goods are put back on a shelf or scrapped. */
+  disposition: Generated<'restock' | 'scrap' | ''>;
+  location_id: string | null;
+  /** This line's share of what was charged, tax included, and the tax inside it. */
+  refund_amount: number;
+  refund_tax: number;
 }

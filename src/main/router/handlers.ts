@@ -1,6 +1,6 @@
 import type { OperationName } from '../../shared/contract';
 import type { Handler } from './handler-types';
-import { cashUpHandlers, customerHandlers, orderHandlers } from './sales-handlers';
+import { cashUpHandlers, customerHandlers, orderHandlers, returnHandlers } from './sales-handlers';
 import { importHandlers } from './import-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
@@ -38,6 +38,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...customerHandlers,
   ...orderHandlers,
   ...cashUpHandlers,
+  ...returnHandlers,
   'system.health': async (ctx) => ({
     status: 'ok',
     version: ctx.app.version,

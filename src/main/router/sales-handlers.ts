@@ -22,6 +22,17 @@ import {
 } from '../services/orders/orders';
 import { addPayment, refundPayment } from '../services/orders/payments';
 import { quoteOrder } from '../services/orders/quote';
+import {
+  cancelReturn,
+  findReturnId,
+  getReturn,
+  inspectReturn,
+  listReturns,
+  processReturn,
+  receiveReturn,
+  refundReturn,
+  requestReturn,
+} from '../services/returns/returns';
 import type { HandlersOf } from './handler-types';
 
 /** Customers. */
@@ -66,4 +77,16 @@ export const orderHandlers: HandlersOf<'orders'> = {
 export const cashUpHandlers: HandlersOf<'cashUps'> = {
   'cashUps.figures': (ctx, input) => cashUpFigures(ctx, input),
   'cashUps.record': (ctx, input) => recordCashUp(ctx, input),
+};
+
+/** Returns and exchanges, found by id or number. */
+export const returnHandlers: HandlersOf<'returns'> = {
+  'returns.list': (ctx, input) => listReturns(ctx, input),
+  'returns.get': async (ctx, input) => getReturn(ctx, await findReturnId(ctx, input.id)),
+  'returns.request': (ctx, input) => requestReturn(ctx, input),
+  'returns.receive': async (ctx, input) => receiveReturn(ctx, await findReturnId(ctx, input.id)),
+  'returns.inspect': async (ctx, { id, ...input }) => inspectReturn(ctx, await findReturnId(ctx, id), input),
+  'returns.process': async (ctx, { id, ...input }) => processReturn(ctx, await findReturnId(ctx, id), input),
+  'returns.refund': async (ctx, { id, ...input }) => refundReturn(ctx, await findReturnId(ctx, id), input),
+  'returns.cancel': async (ctx, input) => cancelReturn(ctx, await findReturnId(ctx, input.id), input.reason),
 };

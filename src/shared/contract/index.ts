@@ -9,6 +9,7 @@ import { imports } from './imports';
 import { cashUps, orders } from './orders';
 import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
+import { returns } from './returns';
 import { settings } from './settings';
 import { system } from './system';
 import { transfers } from './transfers';
@@ -33,6 +34,7 @@ export const contract = {
   customers,
   orders,
   cashUps,
+  returns,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

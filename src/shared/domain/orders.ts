@@ -138,8 +138,6 @@ export const orderSchema = orderSummarySchema.extend({
   updatedAt: z.string(),
   lines: z.array(orderLineSchema),
   payments: z.array(paymentSchema),
-  taxes: z.array(
-    z.object({ taxClass: z.string(), rateBasisPoints: z.number(), taxable: z.number(), tax: z.number() }),
-  ),
+  taxes: z.array(z.object({ taxClass: z.string(), rateBasisPoints: z.number(), taxable: z.number(), tax: z.number() })),
 });
 export type Order = z.infer<typeof orderSchema>;

@@ -57,19 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   for (const column of ['placed_at', 'number', 'customer_name', 'grand_total']) {
-    await db.schema
-      .createIndex(`orders_by_${column}`)
-      .on('orders')
-      .columns([column, 'id'])
-      .execute();
+    await db.schema.createIndex(`orders_by_${column}`).on('orders').columns([column, 'id']).execute();
   }
   // A filter on one of these, then newest first: the grid's common views.
   for (const column of ['status', 'payment_status', 'fulfilment_status', 'channel', 'customer_id']) {
-    await db.schema
-      .createIndex(`orders_by_${column}`)
-      .on('orders')
-      .columns([column, 'placed_at', 'id'])
-      .execute();
+    await db.schema.createIndex(`orders_by_${column}`).on('orders').columns([column, 'placed_at', 'id']).execute();
   }
   // The latest change: the grid's cached page anchors are stale once it moves.
   await db.schema.createIndex('orders_by_updated_at').on('orders').column('updated_at').execute();

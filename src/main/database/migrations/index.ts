@@ -6,6 +6,7 @@ import * as m0004 from './0004_stock_ledger';
 import * as m0005 from './0005_receiving_counts_transfers';
 import * as m0006 from './0006_customers';
 import * as m0007 from './0007_orders';
+import * as m0008 from './0008_returns';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_receiving_counts_transfers': m0005,
   '0006_customers': m0006,
   '0007_orders': m0007,
+  '0008_returns': m0008,
 };

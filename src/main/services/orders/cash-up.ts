@@ -42,7 +42,12 @@ export async function cashUpFigures(
     .orderBy('method')
     .orderBy('kind')
     .execute();
-  const payments = rows.map((r) => ({ method: r.method, kind: r.kind, count: Number(r.count), amount: Number(r.amount) }));
+  const payments = rows.map((r) => ({
+    method: r.method,
+    kind: r.kind,
+    count: Number(r.count),
+    amount: Number(r.amount),
+  }));
   const cash = (kind: 'payment' | 'refund') =>
     payments.filter((p) => p.method === 'cash' && p.kind === kind).reduce((sum, p) => sum + p.amount, 0);
   const recorded = await ctx.db

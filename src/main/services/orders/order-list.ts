@@ -137,7 +137,11 @@ function encodeCursor(sort: OrderSortColumn, direction: string, values: KeyValue
 
 function decodeCursor(cursor: string, sort: OrderSortColumn, direction: string): KeyValues {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s: string; d: string; k: unknown };
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      s: string;
+      d: string;
+      k: unknown;
+    };
     if (parsed.s === sort && parsed.d === direction && Array.isArray(parsed.k)) return parsed.k as KeyValues;
   } catch {
     // Falls through to the typed error below.

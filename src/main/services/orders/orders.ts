@@ -262,7 +262,11 @@ async function priceAndWrite(
     });
   }
   const quote = await quoteOrder(ctx, {
-    lines: input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, discount: l.discount ?? undefined })),
+    lines: input.lines.map((l) => ({
+      productId: l.productId,
+      quantity: l.quantity,
+      discount: l.discount ?? undefined,
+    })),
     orderDiscount: input.orderDiscount ?? undefined,
     shipping: input.shipping ? { amount: input.shipping.amount, taxClass: input.shipping.taxClass } : undefined,
   });
@@ -374,11 +378,7 @@ async function reserveLines(ctx: ServiceContext, order: OrderRow): Promise<void>
       referenceType: 'order',
       referenceId: order.id,
     });
-    await ctx.db
-      .updateTable('order_lines')
-      .set({ reservation_id: reservation.id })
-      .where('id', '=', line.id)
-      .execute();
+    await ctx.db.updateTable('order_lines').set({ reservation_id: reservation.id }).where('id', '=', line.id).execute();
   }
 }
 

@@ -39,10 +39,16 @@ async function refreshPaymentTotals(ctx: ServiceContext, orderId: string): Promi
     .selectFrom('payments')
     .select((eb) => [
       eb.fn
-        .coalesce(eb.fn.sum<number>(eb.case().when('kind', '=', 'payment').then(eb.ref('amount')).else(0).end()), eb.lit(0))
+        .coalesce(
+          eb.fn.sum<number>(eb.case().when('kind', '=', 'payment').then(eb.ref('amount')).else(0).end()),
+          eb.lit(0),
+        )
         .as('paid'),
       eb.fn
-        .coalesce(eb.fn.sum<number>(eb.case().when('kind', '=', 'refund').then(eb.ref('amount')).else(0).end()), eb.lit(0))
+        .coalesce(
+          eb.fn.sum<number>(eb.case().when('kind', '=', 'refund').then(eb.ref('amount')).else(0).end()),
+          eb.lit(0),
+        )
         .as('refunded'),
     ])
     .where('order_id', '=', orderId)

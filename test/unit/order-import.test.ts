@@ -245,8 +245,12 @@ describe('order import: Shopify "Export orders"', () => {
     expect(report.issues.map((i) => [i.line, i.code])).toEqual([
       [5, 'unknownSku'],
       [7, 'noSku'],
-      [8, 'addressIncomplete'],
+      [8, 'billingAddressIncomplete'],
     ]);
+    expect(report.issues[2]).toMatchObject({
+      column: 'Billing Address1',
+      message: "The billing address has no Billing Address1: it is kept in the order's notes instead",
+    });
     const stockBefore = stockState(app);
     const result = await client.orderImports.commit({ reportId: report.reportId });
     expect(result).toMatchObject({ orders: 4, lines: 7, customersCreated: 2, customersMatched: 1 });

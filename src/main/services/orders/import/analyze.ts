@@ -32,6 +32,7 @@ import {
   guessOrderFormat,
   orderFileIssue,
   type AddressCells,
+  type AddressField,
   type OrderFormatReader,
   type OrderSourceFile,
   type SourceOrder,
@@ -306,6 +307,7 @@ function pick<T extends string>(allowed: readonly T[], text: string | undefined)
 function readAddress(
   cells: AddressCells,
   kind: 'shipping' | 'billing',
+  columns: Partial<Record<AddressField, string>>,
   issues: RowIssues,
   notes: string[],
 ): OrderAddress | null {
@@ -323,7 +325,8 @@ function readAddress(
   });
   if (checked.success) return checked.data;
   // An address the order cannot hold is kept where a person can still read it.
-  issues.warn('addressIncomplete', null, { kind, field: String(checked.error.issues[0]?.path[0] ?? '') });
+  const field = String(checked.error.issues[0]?.path[0] ?? '') as AddressField;
+  issues.warn(kind === 'shipping' ? 'shippingAddressIncomplete' : 'billingAddressIncomplete', columns[field] ?? field);
   const text = ADDRESS_FIELDS.map((field) => cells[field])
     .filter(Boolean)
     .join(', ');
@@ -388,8 +391,8 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
     phone,
   };
   if (identityOf(customer) === null) issues.warn('customerNameMissing', column('customerName'));
-  const shippingAddress = readAddress(order.shipping, 'shipping', issues, notes);
-  const billingAddress = readAddress(order.billing, 'billing', issues, notes);
+  const shippingAddress = readAddress(order.shipping, 'shipping', source.addressColumns.shipping, issues, notes);
+  const billingAddress = readAddress(order.billing, 'billing', source.addressColumns.billing, issues, notes);
 
   // The lines, as sold.
   const lines = order.lines.map((line) => {

@@ -130,5 +130,6 @@ export function readOmsOrders(table: CsvTable): OrderSourceFile {
       ...Object.fromEntries(ORDER_COLUMNS),
       ...Object.fromEntries(LINE_COLUMNS),
     },
+    addressColumns: { shipping: Object.fromEntries(SHIP_COLUMNS), billing: {} },
   };
 }

@@ -274,5 +274,9 @@ export function readShopifyOrders(table: CsvTable): OrderSourceFile {
       status: 'Cancelled at',
       customerName: 'Billing Name',
     },
+    addressColumns: {
+      shipping: Object.fromEntries(ADDRESS_PARTS.map(([field, part]) => [field, `Shipping ${part}`])),
+      billing: Object.fromEntries(ADDRESS_PARTS.map(([field, part]) => [field, `Billing ${part}`])),
+    },
   };
 }

@@ -32,7 +32,8 @@ export const ORDER_ISSUE_MESSAGES: IssueMessages = {
   refundAbovePaid: 'The refunded {{refunded}} is more than the paid {{paid}}',
   paymentStatusMismatch:
     'The payment status is {{status}}, but with {{paid}} paid and {{refunded}} refunded of {{total}} it is {{expected}}',
-  addressIncomplete: "The {{kind}} address has no {{field}}: it is kept in the order's notes instead",
+  shippingAddressIncomplete: "The shipping address has no {{column}}: it is kept in the order's notes instead",
+  billingAddressIncomplete: "The billing address has no {{column}}: it is kept in the order's notes instead",
   customerNameMissing: 'The order names no customer: it goes to the walk-in customer',
   badEmail: '{{column}}: "{{value}}" is not an email address; the customer is matched by phone or name',
 };

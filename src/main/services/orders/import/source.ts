@@ -97,6 +97,8 @@ export interface OrderSourceFile {
   fileIssues: ImportIssue[];
   /** The column each field came from, for the report. */
   columns: Partial<Record<OrderField | LineField | 'number', string>>;
+  /** The column each part of an address came from. */
+  addressColumns: Record<'shipping' | 'billing', Partial<Record<AddressField, string>>>;
 }
 
 export type OrderFormatReader = (table: CsvTable) => OrderSourceFile;

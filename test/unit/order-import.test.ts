@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createHttpServer, listen } from '../../src/main/http/server';
 import type { Client } from '../../src/shared/client';
 import type { OrderImportFormat } from '../../src/shared/contract/order-imports';
 import { failure, startTestApp, type TestApp } from '../helpers/test-app';
@@ -361,6 +363,38 @@ describe('order import: one transaction', () => {
     const rest = await analyze(client, 'oms', file(1, 699));
     await client.orderImports.commit({ reportId: rest.reportId });
     expect(count(app, 'orders')).toBe(800);
+  });
+});
+
+describe('order import over REST', () => {
+  it('analyses, reports and commits through the readable routes', async () => {
+    const app = await startTestApp({ serverToken: 'server-token' });
+    await app.setUpOwner();
+    const rendererDir = join(app.folder, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>OMS</title>');
+    const server = createHttpServer({ router: app.router, version: '9.9.9', rendererDir, log: () => undefined });
+    const address: AddressInfo = await listen(server, 0, '127.0.0.1');
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${address.port}/api${path}`, {
+        method,
+        headers: { authorization: 'Bearer server-token', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const text =
+      'number,placed_at,customer_name,sku,quantity,unit_price,grand_total\nWEB-1,2025-01-02T03:04:05Z,周杰,X-1,2,9.90,19.80\n';
+    const started = await call('POST', '/order-imports', { format: 'oms', fileName: 'api.csv', text });
+    expect(started.status).toBe(200);
+    const id = started.body.reportId as string;
+    const report = await call('GET', `/order-imports/${id}?limit=10`);
+    expect(report.body).toMatchObject({ canCommit: true, summary: { orders: 1, textOnlyLines: 1 } });
+    expect((await call('GET', `/order-imports/${id}/progress`)).body).toMatchObject({ state: 'ready' });
+    const committed = await call('POST', `/order-imports/${id}/commit`);
+    expect(committed.body).toEqual({ orders: 1, lines: 1, payments: 1, customersCreated: 1, customersMatched: 0 });
+    expect((await call('POST', `/order-imports/${id}/commit`)).body).toMatchObject({ code: 'INVALID_STATE' });
   });
 });
 

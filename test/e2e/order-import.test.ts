@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { screenshot } from './browser';
 import { openShop, type ShopSession } from './shop-session';
 
@@ -111,5 +113,46 @@ describe('order history import', () => {
     await expect.poll(() => zh.getByRole('row', { name: /^2 / }).textContent()).toContain('订单币种为 USD');
     await screenshot(page, 'order-import-14-errors-zh');
     await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('shows a progress bar while it checks a large Shopify export', async () => {
+    const header =
+      'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku';
+    const lines = [header];
+    for (let n = 0; n < 30_000; n++) {
+      lines.push(
+        `#${5000 + n},buyer${n % 3000}@example.cn,paid,CNY,45.00,0.00,0.00,45.00,2024-03-01 10:00:00 +0800,1,青瓷茶杯 Celadon mug,45.00,MUG-01`,
+      );
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'oms-order-bulk-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const file = join(folder, 'shopify-30000.csv');
+    writeFileSync(file, lines.join('\r\n'));
+    // The report call is held back until the screenshot is taken; the analysis behind it goes on.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let passed: Promise<void> = Promise.resolve();
+    await page.route('**/api/orderImports.report', (route) => {
+      passed = held.then(() => route.continue());
+      return passed;
+    });
+
+    const form = page.getByRole('form', { name: 'Import order history from CSV' });
+    await form.getByLabel('Format').selectOption({ label: 'Shopify “Export orders” CSV' });
+    await form.getByLabel('CSV file').setInputFiles(file);
+    await form.getByRole('button', { name: 'Check file' }).click();
+    await page.waitForFunction(() => {
+      type Bar = { value: number; parentElement: { textContent: string } };
+      const { document } = globalThis as unknown as { document: { querySelector(selector: string): Bar | null } };
+      const bar = document.querySelector('progress');
+      return bar !== null && bar.value > 0 && bar.value < 1 && /Checking order/.test(bar.parentElement.textContent);
+    });
+    await screenshot(page, 'order-import-15-progress-en');
+    release();
+    await passed;
+    await page.unroute('**/api/orderImports.report');
+    const report = page.getByRole('region', { name: 'Dry run: shopify-30000.csv' });
+    await report.getByText('30,000 rows: 30,000 orders with 30,000 lines', { exact: false }).waitFor();
+    await report.getByText('Errors: 0 · warnings: 0').waitFor();
   });
 });

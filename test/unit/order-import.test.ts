@@ -332,6 +332,34 @@ describe('order import: Shopify "Export orders"', () => {
   });
 });
 
+describe('order import: Shopify taxes', () => {
+  it('puts the tax of an order without taxable lines on its shipping', async () => {
+    const { app, client } = await shop();
+    const text = [
+      'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Lineitem taxable',
+      '#2001,kong@example.cn,paid,CNY,20.00,10.00,1.30,31.30,2025-07-01 12:00:00 +0800,1,电子礼品卡 Gift card,20.00,,false',
+    ].join('\n');
+    const report = await analyze(client, 'shopify', Buffer.from(text));
+    expect(report.summary).toMatchObject({ orders: 1, errors: 0 });
+    await client.orderImports.commit({ reportId: report.reportId });
+    const order = await client.orders.get({ id: await idOf(app, '#2001') });
+    expect(order).toMatchObject({
+      pricesIncludeTax: false,
+      shippingTotal: 1130,
+      shippingTax: 130,
+      taxTotal: 130,
+      grandTotal: 3130,
+      paidTotal: 3130,
+      paymentStatus: 'paid',
+    });
+    expect(order.lines[0]).toMatchObject({ taxClass: 'exempt', rateBasisPoints: 0, tax: 0, total: 2000 });
+    expect(order.taxes).toEqual([
+      { taxClass: 'standard', rateBasisPoints: 1300, taxable: 1000, tax: 130 },
+      { taxClass: 'exempt', rateBasisPoints: 0, taxable: 2000, tax: 0 },
+    ]);
+  });
+});
+
 describe('order import: one transaction', () => {
   it('leaves nothing behind when a number is taken between the dry run and the commit', async () => {
     const { app, client } = await shop();

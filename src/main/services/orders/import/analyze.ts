@@ -397,26 +397,27 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
   // The lines, as sold.
   const lines = order.lines.map((line) => {
     const at = line.issues;
-    const lineColumn = (field: keyof OrderSourceFile['columns']) => source.columns[field] ?? field;
     const sku = line.cells.sku ?? '';
     const product = sku ? context.products.get(sku) : undefined;
-    if (!sku) at.warn('noSku', lineColumn('sku'));
-    else if (!product) at.warn('unknownSku', lineColumn('sku'), { value: sku });
-    const quantity = readWhole(line.cells.quantity, style, at, lineColumn('quantity'), { max: 1_000_000 });
-    if (quantity === undefined) at.error('required', lineColumn('quantity'), { column: lineColumn('quantity') });
-    else if (quantity === 0) at.error('zeroQuantity', lineColumn('quantity'));
+    if (!sku) at.warn('noSku', column('sku'));
+    else if (!product) at.warn('unknownSku', column('sku'), { value: sku });
+    const quantity = readWhole(line.cells.quantity, style, at, column('quantity'), { max: 1_000_000 });
+    if (quantity === undefined) at.error('required', column('quantity'), { column: column('quantity') });
+    else if (quantity === 0) at.error('zeroQuantity', column('quantity'));
     const unitPrice = money(line.cells.unitPrice, 'unitPrice', at);
-    if (unitPrice === undefined) at.error('required', lineColumn('unitPrice'), { column: lineColumn('unitPrice') });
+    if (unitPrice === undefined) at.error('required', column('unitPrice'), { column: column('unitPrice') });
     const discount = money(line.cells.lineDiscount, 'lineDiscount', at) ?? 0;
     const total = money(line.cells.lineTotal, 'lineTotal', at);
     const tax = money(line.cells.lineTax, 'lineTax', at);
-    const rate = readRate(line.cells.taxRate, style, at, lineColumn('taxRate'));
+    const rate = readRate(line.cells.taxRate, style, at, column('taxRate'));
     const name = line.cells.name ?? product?.name ?? sku;
-    if (!name) at.error('required', lineColumn('name'), { column: lineColumn('name') });
-    else if (name.length > 300) at.error('tooLong', lineColumn('name'), { max: 300 });
+    if (!name) at.error('required', column('name'), { column: column('name') });
+    else if (name.length > 300) at.error('tooLong', column('name'), { max: 300 });
     const gross = (quantity ?? 0) * (unitPrice ?? 0);
-    if (typeof discount === 'number' && discount > gross && quantity && unitPrice !== null && unitPrice !== undefined) {
-      at.error('discountTooLarge', lineColumn('lineDiscount'), {
+    if (!Number.isSafeInteger(gross)) {
+      at.error('tooLarge', column('quantity'), { value: line.cells.quantity ?? '', max: Number.MAX_SAFE_INTEGER });
+    } else if (discount > gross && !at.hasErrors) {
+      at.error('discountTooLarge', column('lineDiscount'), {
         value: line.cells.lineDiscount ?? '',
         gross: shown(gross, currency),
       });
@@ -456,7 +457,7 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
     }
     orderDiscount = discountAmount - lineDiscounts;
   }
-  if (typeof orderDiscount === 'number' && orderDiscount > linesNet) {
+  if (orderDiscount > linesNet) {
     issues.error('orderDiscountTooLarge', column('orderDiscount'), {
       value: shown(orderDiscount, currency),
       lines: shown(linesNet, currency),
@@ -483,6 +484,7 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
   }
   const linesGiveTax = lines.every((l) => typeof l.tax === 'number');
   let taxes: number[];
+  let shippingTaxAdded = 0;
   if (linesGiveTax) {
     taxes = lines.map((l) => l.tax as number);
     const expected = taxes.reduce((a, b) => a + b, 0) + shippingTax;
@@ -500,12 +502,15 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
       });
     }
     const lineTax = Math.max(0, (taxTotalGiven ?? 0) - shippingTax);
-    taxes = allocateProportionally(BigInt(lineTax), charged.map(BigInt)).map(Number);
+    const taxable = lines.map((l, i) => (l.taxClass === 'exempt' ? 0n : BigInt(charged[i])));
+    taxes = allocateProportionally(BigInt(lineTax), taxable).map(Number);
+    // With no taxable line, the tax can only be the shipping's (Shopify's Taxes include it).
+    shippingTaxAdded = lineTax - taxes.reduce((a, b) => a + b, 0);
   }
   const lineTaxTotal = taxes.reduce((a, b) => a + b, 0);
-  const taxTotal = lineTaxTotal + shippingTax;
+  const taxTotal = lineTaxTotal + shippingTax + shippingTaxAdded;
   const included = chargedTotal + shippingTotal;
-  const added = included + lineTaxTotal;
+  const added = included + lineTaxTotal + shippingTaxAdded;
   let pricesIncludeTax = settings.pricesIncludeTax;
   if (typeof grandGiven === 'number') {
     if (included !== added && grandGiven === included) pricesIncludeTax = true;
@@ -519,6 +524,10 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
     }
   }
   const grandTotal = pricesIncludeTax ? included : added;
+  const shipping = {
+    total: shippingTotal + (pricesIncludeTax ? 0 : shippingTaxAdded),
+    tax: shippingTax + shippingTaxAdded,
+  };
   const rateOf = new Map(settings.taxRates.map((r) => [r.taxClass, r.rateBasisPoints]));
   const orderRate = order.taxRates.length ? order.taxRates.reduce((a, b) => a + b, 0) : undefined;
   const planned: PlannedLine[] = lines.map((l, i) => {
@@ -595,9 +604,9 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
     ...planned,
     {
       taxClass: 'standard',
-      rateBasisPoints: shippingTax ? (rateOf.get('standard') ?? 0) : 0,
-      total: shippingTotal,
-      tax: shippingTax,
+      rateBasisPoints: shipping.tax ? (rateOf.get('standard') ?? 0) : 0,
+      total: shipping.total,
+      tax: shipping.tax,
     },
   ];
   for (const part of parts) {
@@ -627,8 +636,8 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
     orderDiscount,
     subtotal: lines.reduce((sum, l) => sum + l.gross, 0),
     discountTotal: lineDiscounts + orderDiscount,
-    shippingTotal,
-    shippingTax,
+    shippingTotal: shipping.total,
+    shippingTax: shipping.tax,
     taxTotal,
     grandTotal,
     taxes: [...breakdown.values()].sort(

@@ -332,6 +332,26 @@ describe('order import: Shopify "Export orders"', () => {
   });
 });
 
+describe('order import: customers', () => {
+  it('gives a phone-only order to the customer another order names by email with that phone', async () => {
+    const { app, client } = await shop();
+    const text = [
+      'number,placed_at,customer_name,customer_email,customer_phone,sku,quantity,unit_price',
+      'C-1,2025-01-05,孙丽,sun.li@example.cn,+86 137 0000 1234,MUG-01,1,45.00',
+      'C-2,2025-01-06,孙丽,,13700001234,MUG-01,2,45.00',
+      'C-3,2025-01-07,孙丽 (another),,,MUG-01,1,45.00',
+    ].join('\n');
+    const report = await analyze(client, 'oms', Buffer.from(text));
+    expect(report.summary).toMatchObject({ orders: 3, customersToCreate: 2, customersMatched: 0, errors: 0 });
+    await client.orderImports.commit({ reportId: report.reportId });
+    const [c1, c2, c3] = await Promise.all(
+      ['C-1', 'C-2', 'C-3'].map(async (n) => client.orders.get({ id: await idOf(app, n) })),
+    );
+    expect(c2.customerId).toBe(c1.customerId);
+    expect(c3.customerId).not.toBe(c1.customerId);
+  });
+});
+
 describe('order import: Shopify taxes', () => {
   it('puts the tax of an order without taxable lines on its shipping', async () => {
     const { app, client } = await shop();

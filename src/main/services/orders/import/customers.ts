@@ -33,6 +33,8 @@ export interface CustomerMatch {
   matched: Map<string, string>;
   /** Identity → the customer to create, as the first order naming them says. */
   toCreate: Map<string, OrderCustomer>;
+  /** Identity → another identity of the file that is the same person (a phone-only order, the email's). */
+  sameAs: Map<string, string>;
 }
 
 /**
@@ -69,10 +71,19 @@ export async function matchCustomers(ctx: ServiceContext, customers: OrderCustom
       .execute();
     for (const row of rows) if (!byPhone.has(row.phone_tail)) byPhone.set(row.phone_tail, row.id);
   }
-  const match: CustomerMatch = { matched: new Map(), toCreate: new Map() };
+  const match: CustomerMatch = { matched: new Map(), toCreate: new Map(), sameAs: new Map() };
+  // A phone-only order of someone another order names by email and the same phone is theirs.
+  const emailIdentityByPhone = new Map<string, string>();
+  for (const [identity, customer] of byIdentity) {
+    const tail = phoneTail(customer.phone);
+    if (identity.startsWith('email:') && tail && !emailIdentityByPhone.has(tail))
+      emailIdentityByPhone.set(tail, identity);
+  }
   for (const [identity, customer] of byIdentity) {
     const id = byEmail.get(emailKey(customer.email)) ?? byPhone.get(phoneTail(customer.phone));
+    const sameAs = identity.startsWith('phone:') ? emailIdentityByPhone.get(phoneTail(customer.phone)) : undefined;
     if (id) match.matched.set(identity, id);
+    else if (sameAs) match.sameAs.set(identity, sameAs);
     else match.toCreate.set(identity, customer);
   }
   return match;
@@ -106,6 +117,10 @@ export async function settleCustomers(ctx: ServiceContext, match: CustomerMatch)
       .insertInto('customers')
       .values(rows.slice(i, i + INSERT_ROWS))
       .execute();
+  }
+  for (const [identity, other] of match.sameAs) {
+    const id = ids.get(other);
+    if (id) ids.set(identity, id);
   }
   return ids;
 }

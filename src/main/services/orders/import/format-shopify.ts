@@ -273,6 +273,7 @@ export function readShopifyOrders(table: CsvTable): OrderSourceFile {
       ...Object.fromEntries(LINE_COLUMNS),
       status: 'Cancelled at',
       customerName: 'Billing Name',
+      paidTotal: 'Outstanding Balance',
     },
     addressColumns: {
       shipping: Object.fromEntries(ADDRESS_PARTS.map(([field, part]) => [field, `Shipping ${part}`])),

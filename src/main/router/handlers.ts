@@ -2,6 +2,7 @@ import type { OperationName } from '../../shared/contract';
 import type { Handler } from './handler-types';
 import { cashUpHandlers, customerHandlers, orderHandlers, returnHandlers } from './sales-handlers';
 import { importHandlers } from './import-handlers';
+import { orderImportHandlers } from './order-import-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
@@ -37,6 +38,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...transferHandlers,
   ...customerHandlers,
   ...orderHandlers,
+  ...orderImportHandlers,
   ...cashUpHandlers,
   ...returnHandlers,
   'system.health': async (ctx) => ({

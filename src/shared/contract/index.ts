@@ -6,6 +6,7 @@ import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
 import { customers } from './customers';
 import { imports } from './imports';
+import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
 import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
@@ -33,6 +34,7 @@ export const contract = {
   transfers,
   customers,
   orders,
+  orderImports,
   cashUps,
   returns,
 } satisfies ContractShape;

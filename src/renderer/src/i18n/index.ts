@@ -5,6 +5,7 @@ import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { importsText } from './imports';
+import { orderImportsText } from './order-imports';
 import { returnsText } from './returns';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
@@ -30,8 +31,17 @@ export function setupI18n(): typeof i18next {
   applyLanguage(language);
   void i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, imports: importsText.en, returns: returnsText.en } },
-      'zh-CN': { translation: { ...zhCN, imports: importsText.zhCN, returns: returnsText.zhCN } },
+      en: {
+        translation: { ...en, imports: importsText.en, orderImports: orderImportsText.en, returns: returnsText.en },
+      },
+      'zh-CN': {
+        translation: {
+          ...zhCN,
+          imports: importsText.zhCN,
+          orderImports: orderImportsText.zhCN,
+          returns: returnsText.zhCN,
+        },
+      },
     },
     lng: language,
     fallbackLng: 'en',

@@ -5,6 +5,7 @@ import { AreaNotYet } from '../screens/AreaNotYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { OrderImportPanel } from '../screens/orders/import/OrderImportPanel';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { AREA_ICONS, AREAS, areaFromPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -56,7 +57,9 @@ export function Shell() {
         </div>
       </header>
       <main className={area === 'stock' || area === 'customers' ? 'content content--fill' : 'content'}>
-        {area === 'settings' ? (
+        {area === 'orders' ? (
+          <OrderImportPanel />
+        ) : area === 'settings' ? (
           <SettingsScreen />
         ) : area === 'stock' ? (
           <StockScreen />

@@ -1,12 +1,14 @@
 import type { ImportIssue } from '../../../../shared/contract/imports';
 
 type Params = Record<string, string | number>;
+export type IssueMessages = Record<string, string>;
 
 /**
  * The English sentence of each issue code; the UI has its own per language under
- * `imports.issue.<code>` with the same {{params}}.
+ * `imports.issue.<code>` with the same {{params}}. Another import (the orders') adds
+ * its own codes to these and passes the whole table.
  */
-const MESSAGES: Record<string, string> = {
+export const ISSUE_MESSAGES: IssueMessages = {
   // The file as a whole
   emptyFile: 'The file has no header row or no data rows',
   tooManyRows: 'The file has more than {{max}} rows: split it',
@@ -69,8 +71,8 @@ const MESSAGES: Record<string, string> = {
   notVariant: 'This row names no variant (an image row…): nothing to import',
 };
 
-export function issueMessage(code: string, params: Params): string {
-  const template = MESSAGES[code] ?? code;
+export function issueMessage(code: string, params: Params, messages: IssueMessages = ISSUE_MESSAGES): string {
+  const template = messages[code] ?? code;
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ''));
 }
 
@@ -79,6 +81,7 @@ export function makeIssue(
   code: string,
   at: { line?: number | null; sku?: string | null; column?: string | null },
   params: Params = {},
+  messages: IssueMessages = ISSUE_MESSAGES,
 ): ImportIssue {
   return {
     line: at.line ?? null,
@@ -87,7 +90,7 @@ export function makeIssue(
     severity,
     code,
     params,
-    message: issueMessage(code, { column: at.column ?? '', ...params }),
+    message: issueMessage(code, { column: at.column ?? '', ...params }, messages),
   };
 }
 
@@ -97,14 +100,15 @@ export class RowIssues {
   constructor(
     readonly line: number,
     public sku: string | null,
+    private readonly messages: IssueMessages = ISSUE_MESSAGES,
   ) {}
 
   error(code: string, column: string | null, params: Params = {}): void {
-    this.list.push(makeIssue('error', code, { line: this.line, sku: this.sku, column }, params));
+    this.list.push(makeIssue('error', code, { line: this.line, sku: this.sku, column }, params, this.messages));
   }
 
   warn(code: string, column: string | null, params: Params = {}): void {
-    this.list.push(makeIssue('warning', code, { line: this.line, sku: this.sku, column }, params));
+    this.list.push(makeIssue('warning', code, { line: this.line, sku: this.sku, column }, params, this.messages));
   }
 
   get hasErrors(): boolean {

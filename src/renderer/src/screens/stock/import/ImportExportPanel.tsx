@@ -4,12 +4,11 @@ import { IMPORT_FORMATS, type ImportFormat } from '../../../../../shared/contrac
 import type { Warehouse } from '../../../../../shared/domain/inventory';
 import { useApi } from '../../../api/ApiContext';
 import { errorText } from '../../../components/form-errors';
+import { ImportProgress, type ImportProgressState } from '../../../components/ImportProgress';
 import { Notice } from '../../../components/Notice';
 import { downloadText, fileToBase64, MAX_FILE_BYTES } from './files';
 import { ImportReport, type Report } from './ImportReport';
 import { warehouseLabel } from '../../../components/formatting';
-
-type Progress = { state: string; processed: number; total: number };
 
 const POLL_MS = 200;
 const REPORT_ROWS = 1000;
@@ -26,7 +25,7 @@ export function ImportExportPanel() {
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file input after an import.
   const [fileKey, setFileKey] = useState(0);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [exportWarehouse, setExportWarehouse] = useState('');
@@ -209,7 +208,16 @@ export function ImportExportPanel() {
             </div>
           </fieldset>
         </form>
-        {progress && <ProgressBar progress={progress} />}
+        {progress && (
+          <ImportProgress
+            progress={progress}
+            labels={{
+              reading: 'imports.progressReading',
+              checking: 'imports.progressChecking',
+              committing: 'imports.progressCommitting',
+            }}
+          />
+        )}
         {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
         {report && !report.canCommit && <Notice kind="error">{t('imports.fixFirst')}</Notice>}
         {report && <ImportReport report={report} />}
@@ -253,30 +261,6 @@ export function ImportExportPanel() {
         </div>
         {exportNotice && <Notice kind={exportNotice.kind}>{exportNotice.text}</Notice>}
       </section>
-    </div>
-  );
-}
-
-/** A real fraction while the file is read and checked; while the one transaction runs, an indeterminate bar. */
-function ProgressBar({ progress }: { progress: Progress }) {
-  const { t } = useTranslation();
-  const fraction = progress.total > 0 ? progress.processed / progress.total : 0;
-  const label =
-    progress.state === 'committing'
-      ? t('imports.progressCommitting', { count: progress.total })
-      : progress.state === 'checking' || progress.state === 'ready'
-        ? t('imports.progressChecking', { processed: progress.processed, total: progress.total })
-        : t('imports.progressReading', { percent: Math.round(fraction * 100) });
-  return (
-    <div style={{ margin: '12px 0' }}>
-      <progress
-        aria-label={t('imports.progressLabel')}
-        aria-valuetext={label}
-        style={{ width: '100%', height: 14 }}
-        max={1}
-        {...(progress.state === 'committing' ? {} : { value: fraction })}
-      />
-      <div className="muted">{label}</div>
     </div>
   );
 }

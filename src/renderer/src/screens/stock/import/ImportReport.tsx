@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../../shared/contract';
+import { ImportIssues } from '../../../components/ImportIssues';
 
 export type Report = OutputOf<'imports.report'>;
 
-const BADGE_ERROR = { background: 'var(--danger-soft)', color: 'var(--danger)', border: '1px solid #f3c3bd' };
-const ENCODINGS: Record<string, string> = {
+/** How each encoding the server detects is named to a person. */
+export const ENCODINGS: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 (BOM)',
   'utf-16le': 'UTF-16',
@@ -42,49 +43,7 @@ export function ImportReport({ report }: { report: Report }) {
           {t('imports.counts', { errors: summary.errors, warnings: summary.warnings })}
         </strong>
       </p>
-      {report.issues.length === 0 ? (
-        <p>{t('imports.clean')}</p>
-      ) : (
-        <div style={{ maxHeight: 360, overflow: 'auto', border: '1px solid var(--border)', borderRadius: 4 }}>
-          <table className="table table--compact" aria-label={t('imports.problem')}>
-            <thead style={{ position: 'sticky', top: 0 }}>
-              <tr>
-                <th scope="col" className="num">
-                  {t('imports.line')}
-                </th>
-                <th scope="col">{t('imports.sku')}</th>
-                <th scope="col">{t('imports.column')}</th>
-                <th scope="col">{t('imports.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.issues.map((issue, index) => (
-                <tr key={index}>
-                  <td className="num">{issue.line ?? t('imports.wholeFile')}</td>
-                  <td className="mono">{issue.sku}</td>
-                  <td>{issue.column}</td>
-                  <td style={{ whiteSpace: 'normal', height: 'auto', padding: '4px 8px' }}>
-                    <span
-                      className={issue.severity === 'warning' ? 'badge badge--warn' : 'badge'}
-                      style={issue.severity === 'error' ? BADGE_ERROR : undefined}
-                    >
-                      {t(`imports.${issue.severity}`)}
-                    </span>{' '}
-                    {t(`imports.issue.${issue.code}`, {
-                      ...issue.params,
-                      column: issue.column ?? '',
-                      defaultValue: issue.message,
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {report.issueCount > report.issues.length && (
-        <p className="muted">{t('imports.more', { shown: report.issues.length, count: report.issueCount })}</p>
-      )}
+      <ImportIssues issues={report.issues} issueCount={report.issueCount} namespaces={['imports']} />
     </section>
   );
 }

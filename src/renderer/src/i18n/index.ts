@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { counterText } from './counter';
 import { importsText } from './imports';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
@@ -29,8 +30,8 @@ export function setupI18n(): typeof i18next {
   applyLanguage(language);
   void i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, imports: importsText.en } },
-      'zh-CN': { translation: { ...zhCN, imports: importsText.zhCN } },
+      en: { translation: { ...en, imports: importsText.en, counter: counterText.en } },
+      'zh-CN': { translation: { ...zhCN, imports: importsText.zhCN, counter: counterText.zhCN } },
     },
     lng: language,
     fallbackLng: 'en',

@@ -1,4 +1,6 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WALK_IN_CUSTOMER_ID } from '../../../../shared/domain/customers';
 import type { Order } from '../../../../shared/domain/orders';
 import type { Settings } from '../../../../shared/domain/settings';
 import { formatMoney } from '../../../../shared/money';
@@ -49,7 +51,7 @@ export function Receipt({ order, settings, clerk }: { order: Order; settings: Se
         </div>
         <div>
           <dt>{t('counter.receiptCustomer')}</dt>
-          <dd>{order.customerName}</dd>
+          <dd>{order.customerId === WALK_IN_CUSTOMER_ID ? t('counter.walkIn') : order.customerName}</dd>
         </div>
       </dl>
       <table className="receipt__lines">
@@ -108,7 +110,7 @@ export function Receipt({ order, settings, clerk }: { order: Order; settings: Se
       </dl>
       <dl className="receipt__payments">
         {payments.map((payment) => (
-          <div key={payment.id} className="receipt__payment">
+          <Fragment key={payment.id}>
             <div>
               <dt>
                 {t(`counter.methods.${payment.method}`)}
@@ -122,9 +124,9 @@ export function Receipt({ order, settings, clerk }: { order: Order; settings: Se
               <dd>{money(payment.amount)}</dd>
             </div>
             {payment.tendered !== null && (
-              <div>
-                <dt className="receipt__small">{t('counter.receiptTendered')}</dt>
-                <dd className="receipt__small">{money(payment.tendered)}</dd>
+              <div className="receipt__small">
+                <dt>{t('counter.receiptTendered')}</dt>
+                <dd>{money(payment.tendered)}</dd>
               </div>
             )}
             {payment.changeGiven > 0 && (
@@ -133,7 +135,7 @@ export function Receipt({ order, settings, clerk }: { order: Order; settings: Se
                 <dd>{money(payment.changeGiven)}</dd>
               </div>
             )}
-          </div>
+          </Fragment>
         ))}
       </dl>
       <footer className="receipt__foot">{t('counter.receiptThanks')}</footer>

@@ -53,7 +53,11 @@ export function TenderPanel({
               label={t('counter.amount', { n })}
               inputMode="decimal"
               value={draft.amountText}
-              placeholder={tender ? t('counter.amountRest', { amount: money(tender.amount) }) : undefined}
+              hint={
+                draft.amountText.trim() === '' && tender
+                  ? t('counter.amountRest', { amount: money(tender.amount) })
+                  : undefined
+              }
               onChange={(e) => update(i, { amountText: e.target.value })}
               error={errors[`tenders.${i}.amount`]}
             />

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from './browser';
+import { screenshot, SCREENSHOTS } from './browser';
 import { openShop, type ShopSession } from './shop-session';
 
 interface OrderSeen {
@@ -151,6 +153,17 @@ describe('the counter', () => {
       await receipt.getByText(text, { exact: false }).first().waitFor();
     }
     await screenshot(page, '72-counter-receipt-en');
+
+    // Printed, only the receipt is on the page, and the page is the 80 mm roll's width.
+    const pdf = join(SCREENSHOTS, '72-counter-receipt-en.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const text of [number, 'CN¥263.40', 'T-0042', 'Thank you!']) expect(printed).toContain(text);
+    for (const text of ['Complete sale', 'New sale', 'Cash-up', 'Settings']) expect(printed).not.toContain(text);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const width = /Page size:\s+([\d.]+) x/.exec(info)?.[1];
+    expect(Math.round((Number(width) / 72) * 25.4)).toBe(80);
+    expect(/Pages:\s+(\d+)/.exec(info)?.[1]).toBe('1');
 
     const order = await api<OrderSeen>('orders.get', { id: number });
     expect(order).toMatchObject({

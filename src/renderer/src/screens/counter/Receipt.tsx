@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WALK_IN_CUSTOMER_ID } from '../../../../shared/domain/customers';
 import type { Order } from '../../../../shared/domain/orders';
@@ -22,9 +22,20 @@ export function Receipt({ order, settings, clerk }: { order: Order; settings: Se
     [address.postalCode, address.city, address.region].filter(Boolean).join(' '),
   ].filter(Boolean);
   const payments = order.payments.filter((payment) => payment.kind === 'payment');
+  const slip = useRef<HTMLElement>(null);
+  const pageStyle = useRef<HTMLStyleElement>(null);
+
+  // A page as long as the receipt: Chromium takes no "auto" page height, and a fixed one
+  // would feed a roll printer a sheet's length of blank paper after a short receipt.
+  useLayoutEffect(() => {
+    if (!slip.current || !pageStyle.current) return;
+    const heightMm = Math.ceil((slip.current.offsetHeight * 25.4) / 96) + 2;
+    pageStyle.current.textContent = `@media print { @page { size: 80mm ${heightMm}mm; margin: 0; } }`;
+  });
 
   return (
-    <article className="receipt" aria-label={t('counter.receipt')} lang={settings.locale}>
+    <article ref={slip} className="receipt" aria-label={t('counter.receipt')} lang={settings.locale}>
+      <style ref={pageStyle} />
       <header className="receipt__head">
         <h2>{settings.storeName}</h2>
         {addressLines.map((line) => (

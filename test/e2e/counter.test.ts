@@ -60,6 +60,7 @@ describe('the counter', () => {
     for (const product of [tea, cup]) {
       await api('stock.receive', { productId: product.id, warehouseId: main.id, quantity: 10 });
     }
+    await api('customers.create', { name: '王芳 Wang Fang', phone: '13912348000' });
     await api('users.create', { username: 'li', displayName: 'Li Na', role: 'clerk', secret: '1357' });
     await api('settings.update', {
       locale: 'en',
@@ -118,6 +119,10 @@ describe('the counter', () => {
     await scanField.fill('CUP-01');
     await scanField.press('Enter');
     await expect.poll(() => page.getByLabel('Quantity of CUP-01').inputValue()).toBe('1');
+    await page.getByLabel('Quantity of CUP-01').fill('4');
+    await page.getByRole('region', { name: 'Totals' }).getByText('CN¥408.00').first().waitFor();
+    await page.getByLabel('Quantity of CUP-01').fill('1');
+    await page.getByRole('region', { name: 'Totals' }).getByText('CN¥294.00').first().waitFor();
 
     // 2 × 128.00 less 10 % = 230.40, + 38.00, less 5.00 off the order = 263.40 (tax included).
     await scanField.press('ArrowUp');
@@ -195,6 +200,11 @@ describe('the counter', () => {
     await scan('6901234567892');
     await page.getByText('已添加 PU-357').waitFor();
     await page.getByRole('region', { name: '合计' }).getByText('¥128.00').first().waitFor();
+    await page.getByRole('button', { name: '新顾客' }).click();
+    await page.getByLabel('姓名').fill('陈静');
+    await page.getByLabel('电话').fill('13800001111');
+    await page.getByRole('button', { name: '添加并选择' }).click();
+    await page.getByRole('button', { name: '改回散客' }).waitFor();
     await page.getByLabel('实收现金').fill('150');
     await page.getByRole('status').getByText('¥22.00').waitFor();
     await screenshot(page, '73-counter-sale-zh');
@@ -202,6 +212,7 @@ describe('the counter', () => {
     const receipt = page.getByRole('article', { name: '小票' });
     await receipt.getByText('谢谢惠顾！').waitFor();
     await receipt.getByText('找零').waitFor();
+    await receipt.getByText('陈静').waitFor();
     await screenshot(page, '74-counter-receipt-zh');
     expect(await onHand(ids.tea)).toBe(7);
 
@@ -241,12 +252,26 @@ describe('the counter', () => {
     expect((await api<{ total: number }>('orders.list', {})).total).toBe(before.total);
     expect(await onHand(ids.cup)).toBe(9);
 
-    // Within the limit the same clerk completes the sale.
+    // Within the limit the same clerk completes the sale, for a customer found by name.
     await page.getByLabel('Discount on CUP-01').fill('10%');
     await page.getByRole('region', { name: 'Totals' }).getByText('¥34.20').waitFor();
+    const methods = () => page.getByLabel('Method', { exact: true }).locator('option').allTextContents();
+    expect(await methods()).toEqual(['Cash', 'Card']);
+    await page.keyboard.press('F4');
+    await page.keyboard.type('wang');
+    await page.getByRole('button', { name: 'Choose 王芳 Wang Fang' }).click();
+    // Store credit is offered once there is a customer whose credit it would be.
+    expect(await methods()).toEqual(['Cash', 'Card', 'Store credit']);
     await page.getByRole('button', { name: 'Complete sale' }).click();
     // The screen speaks English; the receipt the shop's document language, Chinese since the test before.
-    await page.getByRole('article', { name: '小票' }).getByText('Li Na').waitFor();
+    const receipt = page.getByRole('article', { name: '小票' });
+    await receipt.getByText('Li Na').waitFor();
+    await receipt.getByText('王芳 Wang Fang').waitFor();
+    const number = (await receipt.locator('dd.mono').textContent()) ?? '';
+    expect(await api<{ customerName: string; grandTotal: number }>('orders.get', { id: number })).toMatchObject({
+      customerName: '王芳 Wang Fang',
+      grandTotal: 3_420,
+    });
     expect(await onHand(ids.cup)).toBe(8);
   });
 });

@@ -1,4 +1,5 @@
 import { X } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/money';
 import type { FieldErrors } from '../../components/form-errors';
@@ -64,15 +65,11 @@ export function TicketTable({
               <td>{line.name}</td>
               <td className="num">{money(line.unitPrice)}</td>
               <td className="num">
-                <input
-                  className="counter__qty"
-                  type="number"
-                  min={1}
-                  step={1}
-                  aria-label={t('counter.line.quantityOf', { sku: line.sku })}
-                  value={line.quantity}
+                <QuantityInput
+                  label={t('counter.line.quantityOf', { sku: line.sku })}
+                  quantity={line.quantity}
                   onFocus={() => onSelect(i)}
-                  onChange={(e) => onQuantity(i, Number(e.target.value))}
+                  onQuantity={(quantity) => onQuantity(i, quantity)}
                 />
               </td>
               <td>
@@ -117,5 +114,38 @@ export function TicketTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A line's quantity typed over: a whole number of at least one takes effect as it is
+ * typed; on the way there ("" before "3") the box keeps the text and the line its quantity.
+ */
+function QuantityInput({
+  label,
+  quantity,
+  onFocus,
+  onQuantity,
+}: {
+  label: string;
+  quantity: number;
+  onFocus(): void;
+  onQuantity(quantity: number): void;
+}) {
+  const [typed, setTyped] = useState<string | null>(null);
+  return (
+    <input
+      className="counter__qty"
+      inputMode="numeric"
+      aria-label={label}
+      value={typed ?? String(quantity)}
+      onFocus={onFocus}
+      onBlur={() => setTyped(null)}
+      onChange={(e) => {
+        const text = e.target.value.trim();
+        setTyped(text);
+        if (/^\d{1,8}$/.test(text) && Number(text) >= 1) onQuantity(Number(text));
+      }}
+    />
   );
 }

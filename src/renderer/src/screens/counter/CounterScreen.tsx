@@ -83,7 +83,7 @@ export function CounterScreen() {
           <KeyLegend receipt />
         </div>
       ) : (
-        <Sale key={saleNumber} settings={settings} onCompleted={setCompleted} />
+        <Sale key={saleNumber} settings={settings} paused={cashUpOpen} onCompleted={setCompleted} />
       )}
       {cashUpOpen && <CashUpDialog currency={settings.currency} onClose={() => setCashUpOpen(false)} />}
     </div>

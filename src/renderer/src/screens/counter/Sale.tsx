@@ -50,7 +50,16 @@ function firstTender(methods: PaymentMethod[]): TenderDraft {
 }
 
 /** One sale at the till, from the first scan to the completed order: keyboard and scanner first. */
-export function Sale({ settings, onCompleted }: { settings: Settings; onCompleted(order: Order): void }) {
+export function Sale({
+  settings,
+  paused,
+  onCompleted,
+}: {
+  settings: Settings;
+  /** True while a dialog is over the sale: scans and keys are that dialog's then. */
+  paused: boolean;
+  onCompleted(order: Order): void;
+}) {
   const { t } = useTranslation();
   const { client } = useApi();
   const currency = settings.currency;
@@ -123,7 +132,7 @@ export function Sale({ settings, onCompleted }: { settings: Settings; onComplete
     }
   }
 
-  useBarcodeScanner((scanned) => void addByCode(scanned), !busy);
+  useBarcodeScanner((scanned) => void addByCode(scanned), !busy && !paused);
 
   /** The keys that act on the selected line; `typed` is what is in the scan field. */
   function lineKey(key: string, typed: string): boolean {
@@ -183,6 +192,7 @@ export function Sale({ settings, onCompleted }: { settings: Settings; onComplete
   // Function keys reach the parts of the sale from anywhere on the screen; listened to
   // afresh each render so they act on the sale as it is now.
   useEffect(() => {
+    if (paused) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void complete();
       else if (event.key === 'F2') focusOn(`[data-line="${ticket.selected}"]`);

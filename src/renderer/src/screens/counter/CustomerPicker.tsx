@@ -57,21 +57,25 @@ export function CustomerPicker({
 
   if (customer) {
     return (
-      <div className="counter__customer">
-        <div>
-          <strong>{customer.name}</strong>
-          {customer.phone && <span className="muted mono"> {customer.phone}</span>}
+      <section className="counter__customer-search" aria-label={t('counter.customer')}>
+        <h2>{t('counter.customer')}</h2>
+        <div className="counter__customer">
+          <div>
+            <strong>{customer.name}</strong>
+            {customer.phone && <span className="muted mono"> {customer.phone}</span>}
+          </div>
+          <button type="button" className="button button--ghost button--small" onClick={() => choose(null)}>
+            {t('counter.backToWalkIn')}
+          </button>
         </div>
-        <button type="button" className="button button--ghost button--small" onClick={() => choose(null)}>
-          {t('counter.backToWalkIn')}
-        </button>
-      </div>
+      </section>
     );
   }
 
   const rows = query !== '' && found.query === query ? found.rows : null;
   return (
-    <div className="counter__customer-search">
+    <section className="counter__customer-search" aria-label={t('counter.customer')}>
+      <h2>{t('counter.customer')}</h2>
       <div className="counter__customer">
         <strong>{t('counter.walkIn')}</strong>
       </div>
@@ -138,6 +142,6 @@ export function CustomerPicker({
           {t('counter.newCustomer')}
         </button>
       )}
-    </div>
+    </section>
   );
 }

@@ -128,7 +128,7 @@ describe('the counter', () => {
     await scanField.press('ArrowUp');
     await page.keyboard.press('F2');
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")'))
       .toBe('Discount on PU-357');
     await page.keyboard.type('10%');
     await page.keyboard.press('F8');

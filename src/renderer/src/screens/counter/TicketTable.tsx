@@ -57,7 +57,7 @@ export function TicketTable({
             <tr
               key={line.productId}
               className={i === ticket.selected ? 'counter__line is-selected' : 'counter__line'}
-              aria-selected={i === ticket.selected}
+              aria-current={i === ticket.selected ? 'true' : undefined}
               onClick={() => onSelect(i)}
             >
               <td className="num muted">{i + 1}</td>

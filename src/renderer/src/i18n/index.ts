@@ -4,9 +4,22 @@ import { z } from 'zod';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { counterText } from './counter';
 import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { returnsText } from './returns';
+
+/** Each area's texts, kept in its own file, under its own key. */
+const SECTIONS = {
+  imports: importsText,
+  orderImports: orderImportsText,
+  returns: returnsText,
+  counter: counterText,
+};
+
+function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(SECTIONS).map(([key, texts]) => [key, texts[language]]));
+}
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -31,17 +44,8 @@ export function setupI18n(): typeof i18next {
   applyLanguage(language);
   void i18next.use(initReactI18next).init({
     resources: {
-      en: {
-        translation: { ...en, imports: importsText.en, orderImports: orderImportsText.en, returns: returnsText.en },
-      },
-      'zh-CN': {
-        translation: {
-          ...zhCN,
-          imports: importsText.zhCN,
-          orderImports: orderImportsText.zhCN,
-          returns: returnsText.zhCN,
-        },
-      },
+      en: { translation: { ...en, ...sectionsIn('en') } },
+      'zh-CN': { translation: { ...zhCN, ...sectionsIn('zhCN') } },
     },
     lng: language,
     fallbackLng: 'en',

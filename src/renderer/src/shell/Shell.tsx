@@ -4,6 +4,7 @@ import { useApi } from '../api/ApiContext';
 import { AreaNotYet } from '../screens/AreaNotYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
+import { CounterScreen } from '../screens/counter/CounterScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { OrderImportPanel } from '../screens/orders/import/OrderImportPanel';
 import { StockScreen } from '../screens/stock/StockScreen';
@@ -65,6 +66,8 @@ export function Shell() {
           <StockScreen />
         ) : area === 'customers' ? (
           <CustomersScreen />
+        ) : area === 'counter' ? (
+          <CounterScreen />
         ) : (
           <AreaNotYet area={area} />
         )}

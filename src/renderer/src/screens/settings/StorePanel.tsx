@@ -7,6 +7,7 @@ import { TextField } from '../../components/Field';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
 import { StoreMoneyFields } from '../StoreMoneyFields';
+import { CounterSettingsFields } from './CounterSettingsFields';
 import { TaxRatesFields } from './TaxRatesFields';
 
 type AddressKey = keyof Settings['address'];
@@ -24,6 +25,7 @@ export function StorePanel() {
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [taxTextValid, setTaxTextValid] = useState(true);
+  const [limitTextValid, setLimitTextValid] = useState(true);
   const mayEdit = user?.role === 'owner' || user?.role === 'manager';
 
   useEffect(() => {
@@ -44,7 +46,7 @@ export function StorePanel() {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!values || !loaded) return;
-    if (!taxTextValid) {
+    if (!taxTextValid || !limitTextValid) {
       setNotice({ kind: 'error', text: t('errors.VALIDATION') });
       return;
     }
@@ -134,6 +136,15 @@ export function StorePanel() {
           errors={errors}
           onChange={(change) => setValues({ ...values, ...change })}
           onValidity={setTaxTextValid}
+        />
+      </fieldset>
+      <fieldset disabled={!mayEdit || busy}>
+        <legend>{t('counter.settings.title')}</legend>
+        <CounterSettingsFields
+          values={values}
+          errors={errors}
+          onChange={(change) => setValues({ ...values, ...change })}
+          onValidity={setLimitTextValid}
         />
       </fieldset>
       {mayEdit && (

@@ -8,7 +8,7 @@ import type { FieldErrors } from '../../components/form-errors';
 type Rate = Settings['taxRates'][number];
 
 /** "13" or "6.5" (per cent, up to two decimals) → basis points; null when it is not a rate. */
-function basisPoints(text: string): number | null {
+export function basisPoints(text: string): number | null {
   const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(text);
   if (!match) return null;
   const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

@@ -217,6 +217,10 @@ describe('orders', () => {
       }),
     );
     expect(short.details).toMatchObject({ issues: [{ path: 'tenders' }], total: 1000, tendered: 900 });
+    const free = await client.orders.checkout({
+      lines: [{ productId: tea.id, quantity: 1, discount: { kind: 'percent', basisPoints: 10_000 } }],
+    });
+    expect(free).toMatchObject({ status: 'completed', grandTotal: 0, paymentStatus: 'paid', payments: [] });
   });
 
   it('cancels: releases the held stock and refunds what was paid, to the original method or as store credit', async () => {
@@ -246,6 +250,12 @@ describe('orders', () => {
     expect(tooMuch.details).toMatchObject({ issues: [{ path: 'amount' }] });
     const withCredit = await client.orders.pay({ id: third.id, method: 'store_credit', amount: 2000 });
     expect(withCredit).toMatchObject({ paymentStatus: 'partially_paid', balanceDue: 1000 });
+    const credit = await client.customers.storeCredit({ id: customer.id });
+    expect(credit.balance).toBe(0);
+    expect(credit.entries.map((e) => [e.amount, e.orderNumber])).toEqual([
+      [-2000, third.number],
+      [2000, second.number],
+    ]);
   });
 
   it('refunds part of a payment, by managers only', async () => {
@@ -281,6 +291,10 @@ describe('orders', () => {
       clerk.orders.create({ lines: [line], orderDiscount: { kind: 'percent', basisPoints: 1500 } }),
     );
     expect(overOrder.details).toMatchObject({ issues: [{ path: 'orderDiscount' }] });
+    const whileTyping = await failure(
+      clerk.orders.quote({ lines: [{ ...line, discount: { kind: 'percent', basisPoints: 1500 } }] }),
+    );
+    expect(whileTyping.code).toBe('FORBIDDEN');
     const manager = await client.orders.create({
       lines: [line],
       orderDiscount: { kind: 'percent', basisPoints: 5000 },

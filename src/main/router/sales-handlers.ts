@@ -20,7 +20,7 @@ import {
   releaseHold,
   updateOrder,
 } from '../services/orders/orders';
-import { addPayment, refundPayment } from '../services/orders/payments';
+import { addPayment, refundPayment, storeCreditOf } from '../services/orders/payments';
 import { quoteOrder } from '../services/orders/quote';
 import {
   cancelReturn,
@@ -42,6 +42,7 @@ export const customerHandlers: HandlersOf<'customers'> = {
   'customers.findDuplicates': (ctx, input) => findDuplicates(ctx, input),
   'customers.create': (ctx, input) => createCustomer(ctx, input),
   'customers.update': (ctx, { id, ...change }) => updateCustomer(ctx, id, change),
+  'customers.storeCredit': (ctx, input) => storeCreditOf(ctx, input.id),
 };
 
 /** An instant as UTC ISO text, as orders store it; a bare day is its start, or the next day's for an end. */

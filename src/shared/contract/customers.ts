@@ -52,4 +52,24 @@ export const customers = {
     output: customerSchema,
     http: { method: 'PATCH', path: '/customers/:id' },
   }),
+  storeCredit: operation({
+    summary: 'A customer’s store credit: the balance and every entry (credit given by refunds, spent on orders).',
+    kind: 'query',
+    access: STAFF,
+    input: z.object({ id: z.string().min(1) }),
+    output: z.object({
+      balance: z.number(),
+      entries: z.array(
+        z.object({
+          id: z.string(),
+          amount: z.number(),
+          orderId: z.string().nullable(),
+          orderNumber: z.string().nullable(),
+          note: z.string(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+    http: { method: 'GET', path: '/customers/:id/store-credit' },
+  }),
 };

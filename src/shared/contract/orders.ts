@@ -282,7 +282,10 @@ export const orders = {
       'A counter sale in one step: the order is placed, paid by its tenders (split tender is several; they must come to the total) and handed over.',
     kind: 'command',
     access: STAFF,
-    input: z.object({ ...orderFields, tenders: z.array(paymentInput).min(1).max(10) }),
+    input: z.object({
+      ...orderFields,
+      tenders: z.array(paymentInput).max(10).default([]).describe('None only when the total is nothing'),
+    }),
     output: orderSchema,
     http: { method: 'POST', path: '/orders/checkout' },
   }),

@@ -7,9 +7,7 @@ import {
   type OrderAddress,
   type OrderChannel,
 } from '../../../shared/domain/orders';
-import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
-import { MANAGERS } from '../../../shared/roles';
 import type { OrdersTable } from '../../database/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { getCustomer } from '../customers/customers';
@@ -18,7 +16,7 @@ import { newId } from '../ids';
 import { extendReservation, reserveStock, settleReservation } from '../inventory/reservations';
 import { getSettings } from '../settings';
 import { recordOrderEvent } from './order-events';
-import { quoteOrder, type Quote } from './quote';
+import { quoteOrder } from './quote';
 
 export interface OrderLineInput {
   /** An existing line's id, so an edit keeps its reservation and changes it by the difference. */
@@ -191,32 +189,6 @@ async function defaultWarehouse(ctx: ServiceContext): Promise<string> {
   return row.id;
 }
 
-/**
- * Clerks may give discounts up to the shop's limit; a larger one needs an owner or a
- * manager. Measured on what each discount applies to: a line's gross, and the order's
- * amount after line discounts.
- */
-function assertDiscountsAllowed(ctx: ServiceContext, settings: Settings, quote: Quote): void {
-  if (!ctx.actor || MANAGERS.includes(ctx.actor.role)) return;
-  const limit = settings.clerkDiscountLimitBasisPoints;
-  const over = (discount: number, base: number) => discount * 10_000 > base * limit;
-  const percent = `${limit / 100} %`;
-  quote.lines.forEach((line, i) => {
-    if (over(line.lineDiscount, line.gross)) {
-      throw new AppError('FORBIDDEN', `A discount over ${percent} needs a manager`, {
-        issues: [{ path: `lines.${i}.discount`, message: `At most ${percent}` }],
-      });
-    }
-  });
-  const afterLine = quote.lines.reduce((sum, l) => sum + l.gross - l.lineDiscount, 0);
-  const orderDiscount = quote.lines.reduce((sum, l) => sum + l.orderDiscount, 0);
-  if (over(orderDiscount, afterLine)) {
-    throw new AppError('FORBIDDEN', `A discount over ${percent} needs a manager`, {
-      issues: [{ path: 'orderDiscount', message: `At most ${percent}` }],
-    });
-  }
-}
-
 function addressOf(
   kind: 'shipping' | 'billing',
   customer: Awaited<ReturnType<typeof getCustomer>>,
@@ -270,7 +242,6 @@ async function priceAndWrite(
     orderDiscount: input.orderDiscount ?? undefined,
     shipping: input.shipping ? { amount: input.shipping.amount, taxClass: input.shipping.taxClass } : undefined,
   });
-  assertDiscountsAllowed(ctx, settings, quote);
   const shippingAddress = input.shipping
     ? addressOf('shipping', customer, input.shipping.address, input.shipping.addressId)
     : null;

@@ -2,6 +2,7 @@ import { WALK_IN_CUSTOMER_ID } from '../../../shared/domain/customers';
 import { paymentStatusOf, type Order, type PaymentMethod } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
 import { nowIso, type ServiceContext } from '../context';
+import { getCustomer } from '../customers/customers';
 import { businessDay } from '../document-numbers';
 import { newId } from '../ids';
 import { getSettings } from '../settings';
@@ -32,6 +33,27 @@ export async function storeCreditBalance(ctx: ServiceContext, customerId: string
     .where('customer_id', '=', customerId)
     .executeTakeFirstOrThrow();
   return Number(row.balance);
+}
+
+/** A customer's store credit entries, newest first, with the balance. */
+export async function storeCreditOf(ctx: ServiceContext, customerId: string) {
+  await getCustomer(ctx, customerId);
+  const entries = await ctx.db
+    .selectFrom('store_credit_entries')
+    .leftJoin('orders', 'orders.id', 'store_credit_entries.order_id')
+    .select([
+      'store_credit_entries.id as id',
+      'store_credit_entries.amount as amount',
+      'store_credit_entries.order_id as orderId',
+      'orders.number as orderNumber',
+      'store_credit_entries.note as note',
+      'store_credit_entries.created_at as createdAt',
+    ])
+    .where('store_credit_entries.customer_id', '=', customerId)
+    .orderBy('store_credit_entries.created_at', 'desc')
+    .orderBy('store_credit_entries.id', 'desc')
+    .execute();
+  return { balance: await storeCreditBalance(ctx, customerId), entries };
 }
 
 async function refreshPaymentTotals(ctx: ServiceContext, orderId: string): Promise<void> {

@@ -1,4 +1,6 @@
+import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
+import { MANAGERS } from '../../../shared/roles';
 import type { ServiceContext } from '../context';
 import { getSettings } from '../settings';
 import { priceOrder, type Discount, type Priced } from './pricing';
@@ -19,7 +21,8 @@ export interface Quote extends Priced {
 
 /**
  * Prices a basket from the catalogue and the shop's tax settings, on the server: a
- * client's own totals are never used. Nothing is saved.
+ * client's own totals are never used. Nothing is saved. A discount beyond the signed-in
+ * clerk's limit is refused here already, so the counter shows it while it is typed.
  */
 export async function quoteOrder(ctx: ServiceContext, input: QuoteInput): Promise<Quote> {
   const settings = await getSettings(ctx);
@@ -67,7 +70,7 @@ export async function quoteOrder(ctx: ServiceContext, input: QuoteInput): Promis
     pricesIncludeTax: settings.pricesIncludeTax,
     rounding: settings.rounding,
   });
-  return {
+  const quote: Quote = {
     ...priced,
     currency: settings.currency,
     pricesIncludeTax: settings.pricesIncludeTax,
@@ -80,4 +83,32 @@ export async function quoteOrder(ctx: ServiceContext, input: QuoteInput): Promis
       quantity: lines[i].line.quantity,
     })),
   };
+  assertDiscountsAllowed(ctx, settings, quote);
+  return quote;
+}
+
+/**
+ * Clerks may give discounts up to the shop's limit; a larger one needs an owner or a
+ * manager. Measured on what each discount applies to: a line's gross, and the order's
+ * amount after line discounts.
+ */
+function assertDiscountsAllowed(ctx: ServiceContext, settings: Settings, quote: Quote): void {
+  if (!ctx.actor || MANAGERS.includes(ctx.actor.role)) return;
+  const limit = settings.clerkDiscountLimitBasisPoints;
+  const over = (discount: number, base: number) => discount * 10_000 > base * limit;
+  const percent = `${limit / 100} %`;
+  quote.lines.forEach((line, i) => {
+    if (over(line.lineDiscount, line.gross)) {
+      throw new AppError('FORBIDDEN', `A discount over ${percent} needs a manager`, {
+        issues: [{ path: `lines.${i}.discount`, message: `At most ${percent}` }],
+      });
+    }
+  });
+  const afterLine = quote.lines.reduce((sum, l) => sum + l.gross - l.lineDiscount, 0);
+  const orderDiscount = quote.lines.reduce((sum, l) => sum + l.orderDiscount, 0);
+  if (over(orderDiscount, afterLine)) {
+    throw new AppError('FORBIDDEN', `A discount over ${percent} needs a manager`, {
+      issues: [{ path: 'orderDiscount', message: `At most ${percent}` }],
+    });
+  }
 }

@@ -5,6 +5,7 @@ import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { importsText } from './imports';
+import { ordersText } from './orders';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -29,8 +30,8 @@ export function setupI18n(): typeof i18next {
   applyLanguage(language);
   void i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, imports: importsText.en } },
-      'zh-CN': { translation: { ...zhCN, imports: importsText.zhCN } },
+      en: { translation: { ...en, imports: importsText.en, orders: ordersText.en } },
+      'zh-CN': { translation: { ...zhCN, imports: importsText.zhCN, orders: ordersText.zhCN } },
     },
     lng: language,
     fallbackLng: 'en',

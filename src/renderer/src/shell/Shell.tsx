@@ -5,6 +5,7 @@ import { AreaNotYet } from '../screens/AreaNotYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { AREA_ICONS, AREAS, areaFromPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -55,13 +56,15 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main className={area === 'stock' || area === 'customers' ? 'content content--fill' : 'content'}>
+      <main className={area === 'stock' || area === 'customers' || area === 'orders' ? 'content content--fill' : 'content'}>
         {area === 'settings' ? (
           <SettingsScreen />
         ) : area === 'stock' ? (
           <StockScreen />
         ) : area === 'customers' ? (
           <CustomersScreen />
+        ) : area === 'orders' ? (
+          <OrdersScreen />
         ) : (
           <AreaNotYet area={area} />
         )}

@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import { Columns3 } from 'lucide-react';
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dropdown } from './Dropdown';
 
 /** Which of the grid's columns show: AG Grid community has no column menu for it. */
 export function ColumnChooser<T>({ api }: { api: GridApi<T> | null }) {
@@ -9,25 +10,28 @@ export function ColumnChooser<T>({ api }: { api: GridApi<T> | null }) {
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   const columns = api?.getColumns() ?? [];
   return (
-    <details className="multi-select multi-select--end">
-      <summary>
-        <Columns3 size={14} aria-hidden="true" /> {t('orders.columnsMenu')}
-      </summary>
-      <fieldset className="multi-select__list" aria-label={t('orders.columnsMenu')}>
-        {columns.map((column) => (
-          <label key={column.getColId()} className="checkbox">
-            <input
-              type="checkbox"
-              checked={column.isVisible()}
-              onChange={(e) => {
-                api?.setColumnsVisible([column.getColId()], e.target.checked);
-                refresh();
-              }}
-            />
-            {column.getColDef().headerName}
-          </label>
-        ))}
-      </fieldset>
-    </details>
+    <Dropdown
+      summary={
+        <>
+          <Columns3 size={14} aria-hidden="true" /> {t('orders.columnsMenu')}
+        </>
+      }
+      label={t('orders.columnsMenu')}
+      alignEnd
+    >
+      {columns.map((column) => (
+        <label key={column.getColId()} className="checkbox">
+          <input
+            type="checkbox"
+            checked={column.isVisible()}
+            onChange={(e) => {
+              api?.setColumnsVisible([column.getColId()], e.target.checked);
+              refresh();
+            }}
+          />
+          {column.getColDef().headerName}
+        </label>
+      ))}
+    </Dropdown>
   );
 }

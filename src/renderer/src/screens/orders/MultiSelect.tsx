@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Dropdown } from './Dropdown';
 
 interface MultiSelectProps<T extends string> {
   label: string;
@@ -18,24 +19,27 @@ export function MultiSelect<T extends string>({ label, options, labelOf, selecte
         ? labelOf(selected[0])
         : t('orders.filters.selected', { count: selected.length });
   return (
-    <details className="multi-select">
-      <summary aria-label={`${label}: ${summary}`}>
-        <span className="muted">{label}</span> {summary}
-      </summary>
-      <fieldset className="multi-select__list" aria-label={label}>
-        {options.map((option) => (
-          <label key={option} className="checkbox">
-            <input
-              type="checkbox"
-              checked={selected.includes(option)}
-              onChange={(e) =>
-                onChange(e.target.checked ? [...selected, option] : selected.filter((value) => value !== option))
-              }
-            />
-            {labelOf(option)}
-          </label>
-        ))}
-      </fieldset>
-    </details>
+    <Dropdown
+      summary={
+        <>
+          <span className="muted">{label}</span> {summary}
+        </>
+      }
+      summaryLabel={`${label}: ${summary}`}
+      label={label}
+    >
+      {options.map((option) => (
+        <label key={option} className="checkbox">
+          <input
+            type="checkbox"
+            checked={selected.includes(option)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...selected, option] : selected.filter((value) => value !== option))
+            }
+          />
+          {labelOf(option)}
+        </label>
+      ))}
+    </Dropdown>
   );
 }

@@ -196,6 +196,24 @@ export function OrdersGrid() {
           onChange={(e) => setSearch(e.target.value)}
           autoFocus
         />
+        {filters.customer ? (
+          <span className="chip-filter">
+            {t('orders.filters.customer')}: <strong>{filters.customer.name}</strong>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-label={`${t('orders.filters.clear')}: ${filters.customer.name}`}
+              onClick={() => setFilters({ customer: null })}
+            >
+              <X size={12} aria-hidden="true" />
+            </button>
+          </span>
+        ) : (
+          <CustomerPicker
+            label={t('orders.filters.customer')}
+            onPick={(customer) => setFilters({ customer: { id: customer.id, name: customer.name } })}
+          />
+        )}
         <span className="toolbar__spacer" />
         {total !== null && <span className="muted">{t('orders.count', { count: total })}</span>}
         <button type="button" className="button" onClick={() => void runExport()} disabled={exporting}>
@@ -281,24 +299,6 @@ export function OrdersGrid() {
             onChange={(e) => setFilters({ maxTotal: e.target.value })}
           />
         </label>
-        {filters.customer ? (
-          <span className="chip-filter">
-            {t('orders.filters.customer')}: <strong>{filters.customer.name}</strong>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              aria-label={`${t('orders.filters.clear')}: ${filters.customer.name}`}
-              onClick={() => setFilters({ customer: null })}
-            >
-              <X size={12} aria-hidden="true" />
-            </button>
-          </span>
-        ) : (
-          <CustomerPicker
-            label={t('orders.filters.customer')}
-            onPick={(customer) => setFilters({ customer: { id: customer.id, name: customer.name } })}
-          />
-        )}
         {filtered && (
           <button type="button" className="button button--ghost" onClick={() => setFilters(NO_FILTERS)}>
             {t('orders.filters.clear')}

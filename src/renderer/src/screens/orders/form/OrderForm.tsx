@@ -100,12 +100,17 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
     });
   const setLine = (key: string, change: Partial<DraftLine>) =>
     set((current) => ({ lines: current.lines.map((line) => (line.key === key ? { ...line, ...change } : line)) }));
-  const pickCustomer = (customer: Customer) =>
-    set({
-      customer,
-      shipTo: defaultShipTo(customer),
-      shipAddress: { ...draft.shipAddress, recipient: draft.shipAddress.recipient || customer.name },
-    });
+  // The search's rows leave addresses out: the customer is read whole once picked.
+  const pickCustomer = (found: Customer) =>
+    client.customers.get({ id: found.id }).then(
+      (customer) =>
+        set((current) => ({
+          customer,
+          shipTo: defaultShipTo(customer),
+          shipAddress: { ...current.shipAddress, recipient: current.shipAddress.recipient || customer.name },
+        })),
+      (error: unknown) => setNotice(errorText(error, t)),
+    );
   const price = (minor: number) => formatMoney(minor, money, i18n.language);
   const taxClasses = settings?.taxRates.map((rate) => rate.taxClass) ?? [draft.shippingTaxClass];
   const discountKinds: Array<{ value: DiscountKind; label: string }> = [
@@ -184,7 +189,7 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
                   </button>
                 </div>
               ) : (
-                <CustomerPicker label={t('orders.form.findCustomer')} onPick={pickCustomer} autoFocus={!editing} />
+                <CustomerPicker label={t('orders.form.findCustomer')} onPick={(customer) => void pickCustomer(customer)} autoFocus={!editing} />
               )}
               {errors.customerId && (
                 <span className="field__error" role="alert">

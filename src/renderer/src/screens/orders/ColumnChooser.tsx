@@ -4,8 +4,8 @@ import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dropdown } from './Dropdown';
 
-/** Which of the grid's columns show: AG Grid community has no column menu for it. */
-export function ColumnChooser<T>({ api }: { api: GridApi<T> | null }) {
+/** Which of the grid's columns show (AG Grid community has no column menu for it), and back to the default layout. */
+export function ColumnChooser<T>({ api, onReset }: { api: GridApi<T> | null; onReset(): void }) {
   const { t } = useTranslation();
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   const columns = api?.getColumns() ?? [];
@@ -32,6 +32,9 @@ export function ColumnChooser<T>({ api }: { api: GridApi<T> | null }) {
           {column.getColDef().headerName}
         </label>
       ))}
+      <button type="button" className="button button--small" onClick={onReset}>
+        {t('orders.resetLayout')}
+      </button>
     </Dropdown>
   );
 }

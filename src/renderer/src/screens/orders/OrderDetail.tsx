@@ -60,7 +60,7 @@ export function OrderDetail({ id }: { id: string }) {
   ];
 
   return (
-    <div className="detail">
+    <div className="detail order-page">
       <div className="detail__header">
         <a href="#/orders" className="button button--ghost">
           <ArrowLeft size={14} aria-hidden="true" />
@@ -105,7 +105,7 @@ export function OrderDetail({ id }: { id: string }) {
             ))}
         </dl>
       </section>
-      <div className="detail__columns">
+      <div className="order-columns">
         <div className="detail__side">
           <section className="panel" aria-label={t('orders.detail.lines')}>
             <h2>{t('orders.detail.lines')}</h2>

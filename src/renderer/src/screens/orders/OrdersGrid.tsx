@@ -220,17 +220,13 @@ export function OrdersGrid() {
           <Download size={14} aria-hidden="true" />
           {t('orders.export')}
         </button>
-        <ColumnChooser api={gridApi} />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
+        <ColumnChooser
+          api={gridApi}
+          onReset={() => {
             forgetLayout();
             setLayoutKey((key) => key + 1);
           }}
-        >
-          {t('orders.resetLayout')}
-        </button>
+        />
         <button type="button" className="button button--primary" onClick={() => go('orders', 'new')}>
           <Plus size={14} aria-hidden="true" />
           {t('orders.newOrder')}
@@ -265,40 +261,44 @@ export function OrdersGrid() {
           selected={filters.channel}
           onChange={(channel) => setFilters({ channel })}
         />
-        <label className="toolbar__field">
-          <span>{t('orders.filters.from')}</span>
-          <input type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
-        </label>
-        <label className="toolbar__field">
-          <span>{t('orders.filters.to')}</span>
+        <span className="toolbar__field">
+          <span>{t('orders.filters.placed')}</span>
           <input
             type="date"
-            aria-label={`${t('orders.filters.from')} ${t('orders.filters.to')}`}
+            className="input--date"
+            aria-label={t('orders.filters.from')}
+            value={filters.from}
+            onChange={(e) => setFilters({ from: e.target.value })}
+          />
+          –
+          <input
+            type="date"
+            className="input--date"
+            aria-label={t('orders.filters.to')}
             value={filters.to}
             onChange={(e) => setFilters({ to: e.target.value })}
           />
-        </label>
-        <label className="toolbar__field">
-          <span>{t('orders.filters.minTotal')}</span>
+        </span>
+        <span className="toolbar__field">
+          <span>{t('orders.filters.total')}</span>
           <input
-            className="input--narrow"
+            className="input--amount"
             inputMode="decimal"
+            aria-label={t('orders.filters.minTotal')}
             value={filters.minTotal}
             aria-invalid={isBadAmount(filters.minTotal, money) || undefined}
             onChange={(e) => setFilters({ minTotal: e.target.value })}
           />
-        </label>
-        <label className="toolbar__field">
-          <span>{t('orders.filters.maxTotal')}</span>
+          –
           <input
-            className="input--narrow"
+            className="input--amount"
             inputMode="decimal"
-            aria-label={`${t('orders.filters.minTotal')} ${t('orders.filters.maxTotal')}`}
+            aria-label={t('orders.filters.maxTotal')}
             value={filters.maxTotal}
             aria-invalid={isBadAmount(filters.maxTotal, money) || undefined}
             onChange={(e) => setFilters({ maxTotal: e.target.value })}
           />
-        </label>
+        </span>
         {filtered && (
           <button type="button" className="button button--ghost" onClick={() => setFilters(NO_FILTERS)}>
             {t('orders.filters.clear')}

@@ -157,7 +157,7 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
   const addressLabel = (a: Customer['addresses'][number]) => `${a.recipient}, ${a.line1}, ${a.city}`;
 
   return (
-    <div className="detail">
+    <div className="detail order-page">
       <div className="detail__header">
         <a href={order ? `#/orders/${order.id}` : '#/orders'} className="button button--ghost">
           <ArrowLeft size={14} aria-hidden="true" />
@@ -165,10 +165,9 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
         </a>
         <h2>{order ? t('orders.form.titleEdit', { number: order.number }) : t('orders.form.titleNew')}</h2>
       </div>
-      <form className="detail" onSubmit={(e) => void save(e, false)} noValidate aria-label={t('orders.form.order')}>
+      <form className="order-form" onSubmit={(e) => void save(e, false)} noValidate aria-label={t('orders.form.order')}>
         {notice && <Notice kind="error">{notice}</Notice>}
-        <section className="panel">
-          <h2>{t('orders.form.customer')}</h2>
+        <section className="panel" aria-label={t('orders.form.customer')}>
           <div className="form-grid form-grid--4">
             {!editing && (
               <SelectField
@@ -287,7 +286,7 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
           )}
         </section>
 
-        <div className="detail__columns">
+        <div className="order-columns">
           <section className="panel" aria-label={t('orders.form.shipping')}>
             <h2>{t('orders.form.shipping')}</h2>
             <label className="checkbox">

@@ -186,7 +186,12 @@ describe('orders', () => {
     await page.getByRole('button', { name: 'Take payment' }).waitFor();
     const number = (await page.locator('.detail__header h2').textContent()) as string;
     const placed = await shop.api<Order>('orders.get', { id: number });
-    expect(placed).toMatchObject({ status: 'confirmed', channel: 'phone', grandTotal: 31_600, promisedDate: '2026-12-24' });
+    expect(placed).toMatchObject({
+      status: 'confirmed',
+      channel: 'phone',
+      grandTotal: 31_600,
+      promisedDate: '2026-12-24',
+    });
     expect(placed.lines.map((l) => l.reservedQuantity)).toEqual([2, 1]);
     await page.getByText('南京西路 88 号').waitFor();
 
@@ -200,7 +205,10 @@ describe('orders', () => {
     expect((await shop.api<Order>('orders.get', { id: number })).paymentStatus).toBe('paid');
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Payment of CN¥316.00 by Card').waitFor();
-    await timeline.getByText(/^Zhang Wei · /).first().waitFor();
+    await timeline
+      .getByText(/^Zhang Wei · /)
+      .first()
+      .waitFor();
     await screenshot(page, 'orders-30-detail-en');
   });
 
@@ -246,7 +254,10 @@ describe('orders', () => {
     await screenshot(page, 'orders-40-grid-zh');
     const [first] = (await list({ status: ['cancelled'], limit: 1 })).rows;
     await page.goto(`${shop.server.base}/#/orders/${first.id}`);
-    await page.getByRole('region', { name: '时间线' }).getByText(/^已取消/).waitFor();
+    await page
+      .getByRole('region', { name: '时间线' })
+      .getByText(/^已取消/)
+      .waitFor();
     await screenshot(page, 'orders-41-detail-zh');
     const [draft] = (await list({ status: ['draft'], limit: 1 })).rows;
     await page.goto(`${shop.server.base}/#/orders/${draft.id}/edit`);

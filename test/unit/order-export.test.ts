@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createHttpServer, listen } from '../../src/main/http/server';
-import { ORDER_CSV_COLUMNS, orderCsvChunks, orderCsvRows, type CsvOrder } from '../../src/main/services/orders/order-csv';
+import {
+  ORDER_CSV_COLUMNS,
+  orderCsvChunks,
+  orderCsvRows,
+  type CsvOrder,
+} from '../../src/main/services/orders/order-csv';
 import { product, warehouseWithBins } from '../helpers/shop';
 import { startTestApp } from '../helpers/test-app';
 
@@ -139,7 +144,8 @@ async function shopWithOrders(count: number) {
       lines: [{ productId: tea.id, quantity: 1 + (i % 3) }, ...(i % 2 ? [{ productId: cup.id, quantity: 1 }] : [])],
       confirm: i % 4 !== 0,
     });
-    if (i % 5 === 1) await client.orders.pay({ id: order.id, method: 'card', amount: order.grandTotal, reference: `T${i}` });
+    if (i % 5 === 1)
+      await client.orders.pay({ id: order.id, method: 'card', amount: order.grandTotal, reference: `T${i}` });
     if (i % 7 === 3) await client.orders.cancel({ id: order.id, reason: 'changed mind' });
   }
   return { app, client, token };
@@ -174,7 +180,11 @@ describe('the order export', () => {
     expect(itsRows.map((r) => [r.sku, r.quantity, r.line_total])).toEqual(
       one.lines.map((l) => [l.sku, String(l.quantity), (l.total / 100).toFixed(2)]),
     );
-    expect(itsRows[0]).toMatchObject({ customer_name: 'Li Ming', customer_email: 'li@example.com', status: one.status });
+    expect(itsRows[0]).toMatchObject({
+      customer_name: 'Li Ming',
+      customer_email: 'li@example.com',
+      status: one.status,
+    });
     let lines = 0;
     for (const order of expected) lines += (await client.orders.get({ id: order.id })).lines.length;
     expect(rows).toHaveLength(lines);
@@ -203,7 +213,9 @@ describe('GET /api/orders/export.csv', () => {
     const response = await get('/api/orders/export.csv?status=draft,cancelled&sort=number&direction=desc');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="orders-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="orders-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const rows = readCsv(await response.text());
     const expected = await client.orders.list({ status: ['draft', 'cancelled'], sort: 'number', direction: 'desc' });

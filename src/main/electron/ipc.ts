@@ -17,7 +17,9 @@ export function fromOurWindow(
   trusted: () => WebContents | null,
 ): boolean {
   const frame = event.senderFrame;
-  return event.sender === trusted() && frame !== null && frame === event.sender.mainFrame && renderer.contains(frame.url);
+  return (
+    event.sender === trusted() && frame !== null && frame === event.sender.mainFrame && renderer.contains(frame.url)
+  );
 }
 
 /**

@@ -56,7 +56,9 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main className={area === 'stock' || area === 'customers' || area === 'orders' ? 'content content--fill' : 'content'}>
+      <main
+        className={area === 'stock' || area === 'customers' || area === 'orders' ? 'content content--fill' : 'content'}
+      >
         {area === 'settings' ? (
           <SettingsScreen />
         ) : area === 'stock' ? (

@@ -50,7 +50,10 @@ export function CustomerOrders({ customer }: { customer: { id: string; name: str
                   <StatusBadge status={order.status} label={t(`orders.statuses.${order.status}`)} />
                 </td>
                 <td>
-                  <StatusBadge status={order.paymentStatus} label={t(`orders.paymentStatuses.${order.paymentStatus}`)} />
+                  <StatusBadge
+                    status={order.paymentStatus}
+                    label={t(`orders.paymentStatuses.${order.paymentStatus}`)}
+                  />
                 </td>
                 <td className="num">{formatMoney(order.grandTotal, order.currency, i18n.language)}</td>
               </tr>

@@ -255,7 +255,11 @@ function ActionForm({ name, order, busy, setBusy, onClose, onDone, onError }: Ac
         )}
       </div>
       <div className="form-actions">
-        <button type="submit" className={name === 'cancel' ? 'button button--danger' : 'button button--primary'} disabled={busy}>
+        <button
+          type="submit"
+          className={name === 'cancel' ? 'button button--danger' : 'button button--primary'}
+          disabled={busy}
+        >
           {t(`orders.actions.submit${name[0].toUpperCase()}${name.slice(1)}`)}
         </button>
         <button type="button" className="button button--ghost" onClick={onClose}>

@@ -69,10 +69,7 @@ export function OrderDetail({ id }: { id: string }) {
         <h2 className="mono">{order.number}</h2>
         <StatusBadge status={order.status} label={t(`orders.statuses.${order.status}`)} />
         <StatusBadge status={order.paymentStatus} label={t(`orders.paymentStatuses.${order.paymentStatus}`)} />
-        <StatusBadge
-          status={order.fulfilmentStatus}
-          label={t(`orders.fulfilmentStatuses.${order.fulfilmentStatus}`)}
-        />
+        <StatusBadge status={order.fulfilmentStatus} label={t(`orders.fulfilmentStatuses.${order.fulfilmentStatus}`)} />
       </div>
       <div className="detail__actions">
         <OrderActions
@@ -86,7 +83,9 @@ export function OrderDetail({ id }: { id: string }) {
         />
       </div>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
-      {order.status === 'on_hold' && <Notice kind="info">{t('orders.detail.onHold', { reason: order.holdReason })}</Notice>}
+      {order.status === 'on_hold' && (
+        <Notice kind="info">{t('orders.detail.onHold', { reason: order.holdReason })}</Notice>
+      )}
       <section className="panel" aria-label={t('orders.detail.customer')}>
         <dl className="order-facts">
           <div>
@@ -246,7 +245,9 @@ export function OrderDetail({ id }: { id: string }) {
                 )}
                 {order.balanceDue !== 0 && order.status !== 'cancelled' && (
                   <tr>
-                    <th scope="row">{order.balanceDue > 0 ? t('orders.detail.balanceDue') : t('orders.detail.owed')}</th>
+                    <th scope="row">
+                      {order.balanceDue > 0 ? t('orders.detail.balanceDue') : t('orders.detail.owed')}
+                    </th>
                     <td>{money(Math.abs(order.balanceDue))}</td>
                   </tr>
                 )}

@@ -51,7 +51,8 @@ export function OrderTimeline({ events, currency }: { events: OrderEvent[]; curr
           <li key={event.id}>
             {eventText(event, currency, t, i18n.language)}
             <span className="timeline__meta">
-              {event.userName ?? t('orders.detail.nobody')} · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              {event.userName ?? t('orders.detail.nobody')} ·{' '}
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
             </span>
           </li>
         ))}

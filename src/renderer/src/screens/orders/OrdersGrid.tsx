@@ -23,19 +23,13 @@ import { useServerRows, type PageRequest } from '../../components/useServerRows'
 import { ColumnChooser } from './ColumnChooser';
 import { CustomerPicker } from './CustomerPicker';
 import { exportOrders } from './export-orders';
-import { forgetLayout, LAYOUT_PARTS, saveLayout, savedLayout } from './grid-layout';
+import { forgetLayout, LAYOUT_PARTS, saveLayout, savedLayout, type GridLayout } from './grid-layout';
 import { MultiSelect } from './MultiSelect';
-import {
-  isBadAmount,
-  NO_FILTERS,
-  orderQuery,
-  saveFilters,
-  savedFilters,
-  type OrderFilters,
-} from './order-filters';
+import { isBadAmount, NO_FILTERS, orderQuery, saveFilters, savedFilters, type OrderFilters } from './order-filters';
 
 type Sort = { column: OrderSortColumn; direction: 'asc' | 'desc' };
 const DEFAULT_SORT: Sort = { column: 'placedAt', direction: 'desc' };
+const DEFAULT_LAYOUT: GridLayout = { sort: { sortModel: [{ colId: 'placedAt', sort: 'desc' }] } };
 
 function sortOf(sort: PageRequest['sort']): Sort {
   return sort && (ORDER_SORT_COLUMNS as readonly string[]).includes(sort.colId)
@@ -52,6 +46,7 @@ export function OrdersGrid() {
   const [notice, setNotice] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [layoutKey, setLayoutKey] = useState(0);
+  const [initialState, setInitialState] = useState<GridLayout>(() => savedLayout() ?? DEFAULT_LAYOUT);
   const query = useDebounced(search, 250);
   // Typed amounts wait for the typist too, and a half-typed one ("12.") asks nothing.
   const settled = useDebounced(filters, 250);
@@ -163,12 +158,6 @@ export function OrdersGrid() {
     () => ({ sortable: true, sortingOrder: ['desc', 'asc'], resizable: true }),
     [],
   );
-  const initialState = useMemo(
-    () => savedLayout() ?? { sort: { sortModel: [{ colId: 'placedAt', sort: 'desc' as const }] } },
-    // A reset remounts the grid (its key) with the default layout.
-    [layoutKey],
-  );
-
   async function runExport() {
     setExporting(true);
     setNotice({ kind: 'info', text: t('orders.exporting') });
@@ -224,6 +213,8 @@ export function OrdersGrid() {
           api={gridApi}
           onReset={() => {
             forgetLayout();
+            setInitialState(DEFAULT_LAYOUT);
+            // A new key mounts a new grid, which reads its initial state again.
             setLayoutKey((key) => key + 1);
           }}
         />
@@ -318,7 +309,8 @@ export function OrdersGrid() {
           defaultColDef={defaultColDef}
           initialState={initialState}
           onStateUpdated={(event: StateUpdatedEvent<OrderSummary>) => {
-            if (event.sources.some((source) => (LAYOUT_PARTS as readonly string[]).includes(source))) saveLayout(event.state);
+            if (event.sources.some((source) => (LAYOUT_PARTS as readonly string[]).includes(source)))
+              saveLayout(event.state);
           }}
           getRowId={({ data }) => data.id}
           onGridReady={ready}

@@ -14,7 +14,8 @@ export function OrdersScreen() {
   const [, section, action] = useHashPath();
 
   if (section === 'new') return <OrderForm key="new" orderId={null} />;
-  if (section && section !== 'import' && action === 'edit') return <OrderForm key={`${section}/edit`} orderId={section} />;
+  if (section && section !== 'import' && action === 'edit')
+    return <OrderForm key={`${section}/edit`} orderId={section} />;
   if (section && section !== 'import') return <OrderDetail key={section} id={section} />;
 
   const tab = section === 'import' ? 'import' : 'list';

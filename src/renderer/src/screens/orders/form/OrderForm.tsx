@@ -45,7 +45,7 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
   const [order, setOrder] = useState<Order | null>(null);
   const [draft, setDraft] = useState<OrderDraft | null>(orderId ? null : EMPTY_DRAFT);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [quote, setQuote] = useState<Quote | null>(null);
+  const [quoted, setQuoted] = useState<{ input: string; quote: Quote } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,20 +77,18 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
       shipping: input.shipping ? { amount: input.shipping.amount, taxClass: input.shipping.taxClass } : undefined,
     };
     // Only a basket the contract accepts is priced; the fields say what is wrong with the rest.
-    if (!contract.orders.quote.input.safeParse(request).success) {
-      setQuote(null);
-      return;
-    }
+    if (!contract.orders.quote.input.safeParse(request).success) return;
     let current = true;
     client.orders.quote(request).then(
-      (priced) => current && setQuote(priced),
-      () => current && setQuote(null),
+      (priced) => current && setQuoted({ input: quoteInput, quote: priced }),
+      () => undefined,
     );
     return () => {
       current = false;
     };
   }, [client, quoteInput]);
 
+  const quote = quoted?.input === quoteInput ? quoted.quote : null;
   if (!draft) return notice ? <Notice kind="error">{notice}</Notice> : <p className="muted">{t('common.loading')}</p>;
 
   const set = (change: Partial<OrderDraft> | ((current: OrderDraft) => Partial<OrderDraft>)) =>
@@ -182,13 +180,19 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
               {draft.customer ? (
                 <div className="toolbar">
                   <strong>{draft.customer.name}</strong>
-                  <span className="muted">{[draft.customer.phone, draft.customer.email].filter(Boolean).join(' · ')}</span>
+                  <span className="muted">
+                    {[draft.customer.phone, draft.customer.email].filter(Boolean).join(' · ')}
+                  </span>
                   <button type="button" className="button button--small" onClick={() => set({ customer: null })}>
                     {t('orders.form.changeCustomer')}
                   </button>
                 </div>
               ) : (
-                <CustomerPicker label={t('orders.form.findCustomer')} onPick={(customer) => void pickCustomer(customer)} autoFocus={!editing} />
+                <CustomerPicker
+                  label={t('orders.form.findCustomer')}
+                  onPick={(customer) => void pickCustomer(customer)}
+                  autoFocus={!editing}
+                />
               )}
               {errors.customerId && (
                 <span className="field__error" role="alert">
@@ -260,7 +264,9 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
                               inputMode="decimal"
                               aria-label={`${t('orders.form.discount')} ${line.sku}`}
                               value={line.discount}
-                              aria-invalid={Object.keys(errors).some((k) => k.startsWith(`lines.${index}.discount`)) || undefined}
+                              aria-invalid={
+                                Object.keys(errors).some((k) => k.startsWith(`lines.${index}.discount`)) || undefined
+                              }
                               onChange={(e) => setLine(line.key, { discount: e.target.value })}
                             />
                           )}

@@ -133,7 +133,9 @@ export function draftOf(order: Order, customer: Customer): OrderDraft {
 export function discountOf(kind: DiscountKind, text: string, currency: string): Discount | null {
   if (kind === 'none' || text.trim() === '') return null;
   if (kind === 'percent') {
-    const basisPoints = /^\s*\d{1,3}([.,]\d{1,2})?\s*$/.test(text) ? Math.round(Number(text.replace(',', '.')) * 100) : NaN;
+    const basisPoints = /^\s*\d{1,3}([.,]\d{1,2})?\s*$/.test(text)
+      ? Math.round(Number(text.replace(',', '.')) * 100)
+      : NaN;
     return { kind: 'percent', basisPoints };
   }
   return { kind: 'amount', amount: parseMoney(text, currency) ?? NaN };

@@ -13,7 +13,7 @@ interface Summary {
   grandTotal: number;
 }
 interface Order extends Summary {
-  lines: Array<{ productId: string; quantity: number; reservedQuantity: number }>;
+  lines: Array<{ id: string; productId: string; quantity: number; reservedQuantity: number }>;
   payments: Array<{ kind: string; amount: number }>;
 }
 interface Level {
@@ -181,6 +181,14 @@ describe('orders', () => {
     // 2 × 128.00 + 45.00 + 15.00 shipping, priced by the server.
     await expect.poll(() => form.getByTestId('quote-total').textContent()).toBe('CN¥316.00');
     await screenshot(page, 'orders-20-form-en');
+
+    // More than the shelves hold: refused, naming the product, and nothing is saved.
+    const before = (await list({})).total;
+    await form.getByLabel('Quantity TEA-LJ').fill('9000');
+    await form.getByRole('button', { name: 'Save and confirm' }).click();
+    await form.getByText(/^Not enough TEA-LJ at SH1/).waitFor();
+    expect((await list({})).total).toBe(before);
+    await form.getByLabel('Quantity TEA-LJ').fill('2');
     await form.getByRole('button', { name: 'Save and confirm' }).click();
 
     await page.getByRole('button', { name: 'Take payment' }).waitFor();
@@ -195,6 +203,20 @@ describe('orders', () => {
     expect(placed.lines.map((l) => l.reservedQuantity)).toEqual([2, 1]);
     await page.getByText('南京西路 88 号').waitFor();
 
+    // An edit of the confirmed order keeps its lines, so what is held changes by the difference.
+    const reservedBefore = await reservedOf(tea.id);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('form', { name: 'Order' }).getByLabel('Quantity TEA-LJ').fill('3');
+    await expect.poll(() => page.getByTestId('quote-total').textContent()).toBe('CN¥444.00');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: 'Take payment' }).waitFor();
+    const edited = await shop.api<Order>('orders.get', { id: number });
+    expect(edited.lines.map((l) => [l.id, l.reservedQuantity])).toEqual([
+      [placed.lines[0].id, 3],
+      [placed.lines[1].id, 1],
+    ]);
+    expect(await reservedOf(tea.id)).toBe(reservedBefore + 1);
+
     await page.getByRole('button', { name: 'Take payment' }).click();
     const pay = page.getByRole('form', { name: 'Take payment' });
     await pay.getByLabel('Method').selectOption('card');
@@ -204,7 +226,8 @@ describe('orders', () => {
     await page.locator('.detail__header').getByText('Paid', { exact: true }).waitFor();
     expect((await shop.api<Order>('orders.get', { id: number })).paymentStatus).toBe('paid');
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await timeline.getByText('Payment of CN¥316.00 by Card').waitFor();
+    await timeline.getByText('Edited: total CN¥316.00 → CN¥444.00, 2 lines').waitFor();
+    await timeline.getByText('Payment of CN¥444.00 by Card').waitFor();
     await timeline
       .getByText(/^Zhang Wei · /)
       .first()
@@ -221,6 +244,12 @@ describe('orders', () => {
     await shop.api('orders.pay', { id: order.id, method: 'cash', amount: order.grandTotal, tendered: 40_000 });
     const reservedBefore = await reservedOf(cup.id);
     await page.goto(`${shop.server.base}/#/orders/${order.id}`);
+    await page.getByRole('button', { name: 'Hold', exact: true }).click();
+    await page.getByRole('form', { name: 'Hold' }).getByLabel('Reason').fill('Checking the address');
+    await page.getByRole('button', { name: 'Put on hold' }).click();
+    await page.getByText('On hold: Checking the address', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Release hold' }).click();
+    await page.getByText('The order is off hold.').waitFor();
     await page.getByRole('button', { name: 'Cancel order' }).click();
     const cancel = page.getByRole('form', { name: 'Cancel order' });
     await cancel.getByLabel('Reason').fill('Out of budget');
@@ -233,7 +262,10 @@ describe('orders', () => {
     await payments.getByRole('cell', { name: '-CN¥315.00' }).waitFor();
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Cancelled (Out of budget); CN¥315.00 refunded').waitFor();
-    expect(await timeline.getByText(/^Zhang Wei · .*\d{1,2}:\d{2}/).count()).toBeGreaterThanOrEqual(3);
+    await timeline.getByText('Put on hold: Checking the address').waitFor();
+    await timeline.getByText('Taken off hold').waitFor();
+    // Created, confirmed, paid, held, released, refunded, cancelled: each with who and when.
+    expect(await timeline.getByText(/^Zhang Wei · .*\d{1,2}:\d{2}/).count()).toBe(7);
     await expect.poll(() => page.getByRole('button', { name: 'Cancel order' }).count()).toBe(0);
     await screenshot(page, 'orders-31-cancelled-en');
   });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canPerform } from '../../../../shared/domain/order-states';
 import { PAYMENT_METHODS, type Order, type PaymentMethod } from '../../../../shared/domain/orders';
@@ -145,6 +145,18 @@ function ActionForm({ name, order, busy, setBusy, onClose, onDone, onError }: Ac
   const [tendered, setTendered] = useState('');
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The ways of paying this shop takes (Settings); the server refuses the others.
+  const [methods, setMethods] = useState<readonly PaymentMethod[]>(PAYMENT_METHODS);
+  useEffect(() => {
+    if (name !== 'pay') return;
+    client.settings.get({}).then(
+      (settings) => {
+        setMethods(settings.paymentMethods);
+        setMethod((current) => (settings.paymentMethods.includes(current) ? current : settings.paymentMethods[0]));
+      },
+      () => undefined,
+    );
+  }, [client, name]);
   const money = (minor: number) => formatMoney(minor, currency, i18n.language);
   const amountMinor = parseMoney(amount, currency);
   const tenderedMinor = tendered.trim() === '' ? undefined : parseMoney(tendered, currency);
@@ -201,7 +213,7 @@ function ActionForm({ name, order, busy, setBusy, onClose, onDone, onError }: Ac
             label={t('orders.actions.method')}
             value={method}
             onChange={(e) => setMethod(e.target.value as PaymentMethod)}
-            options={PAYMENT_METHODS.map((value) => ({ value, label: t(`orders.methods.${value}`) }))}
+            options={methods.map((value) => ({ value, label: t(`orders.methods.${value}`) }))}
             error={errors.method}
           />
         )}

@@ -13,6 +13,7 @@ interface Summary {
   grandTotal: number;
 }
 interface Order extends Summary {
+  refundedTotal: number;
   lines: Array<{ id: string; productId: string; quantity: number; reservedQuantity: number }>;
   payments: Array<{ kind: string; amount: number }>;
 }
@@ -150,6 +151,21 @@ describe('orders', () => {
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByText(`${ORDERS} orders`).waitFor();
+
+    // Days are the person's own and the last one counts whole; amounts are in yuan.
+    const today = (await page.evaluate(
+      `(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()`,
+    )) as string;
+    await page.getByLabel('Placed from').fill(today);
+    await page.getByLabel('Placed up to').fill(today);
+    await page.getByLabel('Total from').fill('600');
+    const dearOnes = await list({ minTotal: 60_000 });
+    expect(dearOnes.total).toBeGreaterThan(0);
+    await page.getByText(`${dearOnes.total} orders`).waitFor();
+    await page.getByLabel('Placed up to').fill('2020-01-01');
+    await page.getByText('0 orders').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText(`${ORDERS} orders`).waitFor();
     await page.getByLabel('Search number, customer or phone').fill('13800138000');
     const byPhone = await list({ q: '13800138000' });
     await page.getByText(`${byPhone.total} orders`).waitFor();
@@ -233,6 +249,20 @@ describe('orders', () => {
       .first()
       .waitFor();
     await screenshot(page, 'orders-30-detail-en');
+
+    // A manager pays part of it back.
+    await page.getByRole('button', { name: 'Refund' }).click();
+    const refund = page.getByRole('form', { name: 'Refund' });
+    await refund.getByLabel('Amount (CNY)').fill('44');
+    await refund.getByLabel('Reason').fill('Cup chipped');
+    await refund.getByRole('button', { name: 'Refund' }).click();
+    await page.getByText('Refund recorded.').waitFor();
+    await page.locator('.detail__header').getByText('Partly refunded').waitFor();
+    await timeline.getByText('Refund of CN¥44.00: Cup chipped').waitFor();
+    expect(await shop.api<Order>('orders.get', { id: number })).toMatchObject({
+      paymentStatus: 'partially_refunded',
+      refundedTotal: 4400,
+    });
   });
 
   it('cancels a paid order from the detail: stock released, the refund shown, who and when on the timeline', async () => {

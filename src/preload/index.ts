@@ -1,11 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, type InvokeResult } from '../shared/ipc';
+import { EXPORT_ORDERS_CHANNEL, INVOKE_CHANNEL, type InvokeResult } from '../shared/ipc';
 
 /**
- * The whole bridge: one `invoke`. The renderer gets no ipcRenderer, no Node, and no
+ * The bridge: one `invoke`. The renderer gets no ipcRenderer, no Node, and no
  * way to name another channel.
  */
 contextBridge.exposeInMainWorld('omsBridge', {
   invoke: (operation: string, input: unknown, token: string | null): Promise<InvokeResult> =>
     ipcRenderer.invoke(INVOKE_CHANNEL, String(operation), input, token ?? null),
+});
+
+/** The order grid's export: main shows the save dialog and writes the file; the renderer gets its name. */
+contextBridge.exposeInMainWorld('omsExport', {
+  orders: (filters: unknown, token: string | null): Promise<InvokeResult> =>
+    ipcRenderer.invoke(EXPORT_ORDERS_CHANNEL, filters, token ?? null),
 });

@@ -4,3 +4,6 @@ import type { ErrorBody } from './errors';
 export const INVOKE_CHANNEL = 'oms:invoke';
 
 export type InvokeResult = { ok: true; value: unknown } | { ok: false; error: ErrorBody };
+
+/** The order export's save dialog: main asks where to write the CSV and streams it there. */
+export const EXPORT_ORDERS_CHANNEL = 'oms:export-orders';

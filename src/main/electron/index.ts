@@ -5,6 +5,7 @@ import { startApp, type RunningApp } from '../app';
 import { databasePathFromArgs } from '../database-path';
 import { hardenSession, hardenWebContents } from './hardening';
 import { serveIpc } from './ipc';
+import { serveOrderExport } from './order-export';
 import { registerAppScheme, serveRendererOverAppScheme } from './protocol';
 import { rendererOrigin } from './renderer-origin';
 import { createMainWindow } from './window';
@@ -47,6 +48,7 @@ app.whenReady().then(async () => {
     hardenSession(renderer);
     serveRendererOverAppScheme(join(__dirname, '../renderer'));
     serveIpc(running.router, renderer, () => mainWindow?.webContents ?? null);
+    serveOrderExport(running.router, renderer, () => mainWindow?.webContents ?? null);
     mainWindow = createMainWindow(renderer);
     mainWindow.on('closed', () => (mainWindow = null));
   } catch (error) {

@@ -5,6 +5,23 @@ import type { Router } from '../router/router';
 import { INVOKE_CHANNEL, type InvokeResult } from '../../shared/ipc';
 import type { RendererOrigin } from './renderer-origin';
 
+export const NOT_OUR_WINDOW: InvokeResult = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This window may not call the app' },
+};
+
+/** Only our own window's main frame, showing our renderer, may call main. */
+export function fromOurWindow(
+  event: IpcMainInvokeEvent,
+  renderer: RendererOrigin,
+  trusted: () => WebContents | null,
+): boolean {
+  const frame = event.senderFrame;
+  return (
+    event.sender === trusted() && frame !== null && frame === event.sender.mainFrame && renderer.contains(frame.url)
+  );
+}
+
 /**
  * The IPC transport: one channel, answered only for our own window's main frame.
  * Results travel as `{ ok, value | error }` because Electron rewrites the message of a
@@ -14,10 +31,7 @@ export function serveIpc(router: Router, renderer: RendererOrigin, trusted: () =
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event: IpcMainInvokeEvent, operation: unknown, input: unknown, token: unknown): Promise<InvokeResult> => {
-      const frame = event.senderFrame;
-      if (event.sender !== trusted() || !frame || frame !== event.sender.mainFrame || !renderer.contains(frame.url)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the app' } };
-      }
+      if (!fromOurWindow(event, renderer, trusted)) return NOT_OUR_WINDOW;
       try {
         if (typeof operation !== 'string') throw new AppError('VALIDATION', 'The operation name must be a string');
         const credential = typeof token === 'string' && token ? await router.authenticate(token) : null;

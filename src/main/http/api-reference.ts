@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOperations } from '../../shared/contract';
+import { ORDER_EXPORT } from '../../shared/contract/order-export';
 
 function accessText(access: unknown): string {
   if (access === 'public') return 'any caller with a token';
@@ -41,6 +42,10 @@ export function apiReferenceMarkdown(): string {
     '  `details.issues` with its path), UNAUTHORIZED 401, FORBIDDEN 403, NOT_FOUND 404,',
     '  CONFLICT / INSUFFICIENT_STOCK / INVALID_STATE 409, INTERNAL 500.',
     '- Commands run in one transaction: when one fails, nothing of it is stored.',
+    `- A file, not a JSON operation (so not in the table or in openapi.json): \`GET /api${ORDER_EXPORT.path}\``,
+    `  (${accessText(ORDER_EXPORT.access)}) streams every order of the query's filters and sort, as \`orders.list\``,
+    '  takes them (`status=draft,confirmed&sort=number&direction=asc`), as our order CSV (`docs/orders-csv.md`),',
+    '  a page of orders at a time.',
     '',
     '| operation | readable route | roles | kind | input | what it does |',
     '| --------- | -------------- | ----- | ---- | ----- | ------------ |',

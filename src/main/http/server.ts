@@ -4,7 +4,9 @@ import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { toErrorBody } from '../router/errors';
 import type { Router } from '../router/router';
+import { ORDER_EXPORT } from '../../shared/contract/order-export';
 import { openApiDocument } from './openapi';
+import { serveOrderExport } from './order-export-route';
 import { matchRestRoute } from './rest-routes';
 import { serveRenderer } from './static-files';
 
@@ -103,6 +105,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
 
     if (path === '/openapi.json' && method === 'GET') {
       sendJson(response, 200, openApiDocument(options.version));
+      return;
+    }
+
+    // Before the REST routes: `/orders/:id` would take `export.csv` for an order's id.
+    if (path === ORDER_EXPORT.path && method === 'GET') {
+      await serveOrderExport(options.router, caller, query, response, SECURITY_HEADERS);
       return;
     }
 

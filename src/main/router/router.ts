@@ -1,5 +1,8 @@
 import { findOperation, type OperationName } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import type { User } from '../../shared/domain/user';
+import type { Access } from '../../shared/roles';
+import type { ServiceContext } from '../services/context';
 import type { DatabaseHandle } from '../database/connection';
 import { inWriteTransaction } from '../database/transaction';
 import { resolveBearer, type Credential } from '../services/auth';
@@ -58,6 +61,14 @@ export class Router {
     });
   }
 
+  /**
+   * For a transport's route that is not a JSON operation (a CSV download streamed as it
+   * is written): the same role check as `call`, then a context for read-only services.
+   */
+  readContext(name: string, access: Access, credential: Credential | null): ServiceContext {
+    return { db: this.options.handle.db, actor: authorize(name, access, credential) };
+  }
+
   async call(name: string, rawInput: unknown, caller: Caller): Promise<unknown> {
     const operation = findOperation(name);
     if (!operation) throw new AppError('NOT_FOUND', `Unknown operation ${name}`, { operation: name });
@@ -66,23 +77,7 @@ export class Router {
     // window, the schemas are public in openapi.json, and a bad field is worth naming first.
     const parsed = operation.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
-    const user = caller.credential?.user ?? null;
-    if (operation.access !== 'public') {
-      if (!user) {
-        const message =
-          caller.credential?.kind === 'server-token'
-            ? 'The shop has no owner yet: create one with auth.setup first'
-            : 'Sign in to do this';
-        throw new AppError('UNAUTHORIZED', message, { operation: name });
-      }
-      if (operation.access !== 'signed-in' && !operation.access.includes(user.role)) {
-        throw new AppError('FORBIDDEN', `The ${user.role} role may not call ${name}`, {
-          operation: name,
-          role: user.role,
-          allowed: operation.access,
-        });
-      }
-    }
+    const user = authorize(name, operation.access, caller.credential);
 
     const handler = handlers[name as OperationName] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const run = async (db: HandlerContext['db']) => {
@@ -110,4 +105,25 @@ export class Router {
     const { db } = this.options.handle;
     return operation.kind === 'command' && !operation.ownTransaction ? inWriteTransaction(db, run) : run(db);
   }
+}
+
+/** The signed-in user behind a credential, if the access allows them; else UNAUTHORIZED or FORBIDDEN. */
+function authorize(name: string, access: Access, credential: Credential | null): User | null {
+  const user = credential?.user ?? null;
+  if (access === 'public') return user;
+  if (!user) {
+    const message =
+      credential?.kind === 'server-token'
+        ? 'The shop has no owner yet: create one with auth.setup first'
+        : 'Sign in to do this';
+    throw new AppError('UNAUTHORIZED', message, { operation: name });
+  }
+  if (access !== 'signed-in' && !access.includes(user.role)) {
+    throw new AppError('FORBIDDEN', `The ${user.role} role may not call ${name}`, {
+      operation: name,
+      role: user.role,
+      allowed: access,
+    });
+  }
+  return user;
 }

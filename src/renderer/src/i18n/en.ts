@@ -390,7 +390,6 @@ export const en = {
     isDefault: 'Default',
     noAddresses: 'No addresses yet.',
     walkInNote: 'Counter sales without a named customer go to the walk-in customer.',
-    orderHistory: 'Their orders will show here once orders are taken in OMS.',
   },
   errors: {
     VALIDATION: 'Some fields need attention.',

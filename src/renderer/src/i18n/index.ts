@@ -7,11 +7,13 @@ import { zhCN } from './zh-CN';
 import { counterText } from './counter';
 import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
+import { ordersText } from './orders';
 import { returnsText } from './returns';
 
 /** Each area's texts, kept in its own file, under its own key. */
 const SECTIONS = {
   imports: importsText,
+  orders: ordersText,
   orderImports: orderImportsText,
   returns: returnsText,
   counter: counterText,

@@ -392,7 +392,6 @@ export const zhCN: Messages = {
     isDefault: '默认',
     noAddresses: '还没有地址。',
     walkInNote: '未指定客户的门店销售记在散客名下。',
-    orderHistory: '开始在 OMS 中下单后，这里会显示该客户的订单。',
   },
   errors: {
     VALIDATION: '有些字段需要修改。',

@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { AREA_ICONS, type Area } from '../shell/areas';
 
 /** What an area will hold, said plainly, until the release that fills it. */
-export function AreaNotYet({ area }: { area: Exclude<Area, 'settings' | 'stock' | 'customers' | 'counter'> }) {
+export function AreaNotYet({
+  area,
+}: {
+  area: Exclude<Area, 'settings' | 'stock' | 'customers' | 'counter' | 'orders'>;
+}) {
   const { t } = useTranslation();
   const Icon = AREA_ICONS[area];
   return (

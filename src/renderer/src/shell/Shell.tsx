@@ -6,7 +6,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
-import { OrderImportPanel } from '../screens/orders/import/OrderImportPanel';
+import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { AREA_ICONS, AREAS, areaFromPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -57,10 +57,10 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main className={area === 'stock' || area === 'customers' ? 'content content--fill' : 'content'}>
-        {area === 'orders' ? (
-          <OrderImportPanel />
-        ) : area === 'settings' ? (
+      <main
+        className={area === 'stock' || area === 'customers' || area === 'orders' ? 'content content--fill' : 'content'}
+      >
+        {area === 'settings' ? (
           <SettingsScreen />
         ) : area === 'stock' ? (
           <StockScreen />
@@ -68,6 +68,8 @@ export function Shell() {
           <CustomersScreen />
         ) : area === 'counter' ? (
           <CounterScreen />
+        ) : area === 'orders' ? (
+          <OrdersScreen />
         ) : (
           <AreaNotYet area={area} />
         )}

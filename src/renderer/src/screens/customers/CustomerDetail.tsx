@@ -9,6 +9,7 @@ import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../..
 import { Notice } from '../../components/Notice';
 import { go } from '../../components/useHashPath';
 import { useDebounced } from '../../components/useDebounced';
+import { CustomerOrders } from '../orders/CustomerOrders';
 
 type Draft = { name: string; phone: string; email: string; tags: string; notes: string; addresses: Address[] };
 
@@ -245,8 +246,8 @@ export function CustomerDetail({ customerId }: { customerId: string | null }) {
             </button>
           </div>
         )}
-        {customer && <p className="muted">{t('customers.orderHistory')}</p>}
       </form>
+      {customer && <CustomerOrders customer={customer} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../../shared/domain/orders';
 import { RETURN_REASONS } from '../../../../../shared/domain/returns';
@@ -15,10 +15,10 @@ type Reason = (typeof RETURN_REASONS)[number];
 type Choice = { quantity: string; reason: Reason };
 
 /** Opens a return: find the order (scan the receipt), then say what comes back and why. */
-export function NewReturn() {
+export function NewReturn({ orderNumber }: { orderNumber?: string }) {
   const { t } = useTranslation();
   const { client } = useApi();
-  const [number, setNumber] = useState('');
+  const [number, setNumber] = useState(orderNumber ?? '');
   const [order, setOrder] = useState<Order | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [note, setNote] = useState('');
@@ -44,6 +44,10 @@ export function NewReturn() {
     [client, t],
   );
   useBarcodeScanner((code) => void find(code), true);
+  useEffect(() => {
+    if (!orderNumber) return;
+    client.orders.get({ id: orderNumber }).then(setOrder, (error: unknown) => setFailure(errorText(error, t)));
+  }, [client, orderNumber, t]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

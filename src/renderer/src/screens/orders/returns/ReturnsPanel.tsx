@@ -16,9 +16,9 @@ import { ReturnDetail } from './ReturnDetail';
 
 type Row = OutputOf<'returns.list'>['rows'][number];
 
-/** #/orders/returns: the list; /new opens a return; /<id> is one return and its next step. */
-export function ReturnsPanel({ id }: { id?: string }) {
-  if (id === 'new') return <NewReturn />;
+/** #/orders/returns: the list; /new opens a return (of the order named after it); /<id> is one return and its next step. */
+export function ReturnsPanel({ id, orderNumber }: { id?: string; orderNumber?: string }) {
+  if (id === 'new') return <NewReturn orderNumber={orderNumber} />;
   if (id) return <ReturnDetail key={id} id={id} />;
   return <ReturnsList />;
 }

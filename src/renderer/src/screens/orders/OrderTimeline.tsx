@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { orderEventSchema } from '../../../../shared/domain/orders';
+import { formatMoney } from '../../../../shared/money';
+import { formatDateTime } from '../../components/formatting';
+
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+
+/** One event in words: what happened, with its amounts in the order's currency. */
+function eventText(event: OrderEvent, currency: string, t: TFunction, language: string): string {
+  const d = event.details ?? {};
+  const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value, currency, language) : '');
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  switch (event.kind) {
+    case 'created':
+      return t('orders.events.created', {
+        number: text(d.number),
+        channel: t(`orders.channels.${text(d.channel)}`),
+        total: money(d.total),
+      });
+    case 'edited':
+      return t('orders.events.edited', { from: money(d.totalFrom), to: money(d.totalTo), lines: d.lines });
+    case 'held':
+      return t('orders.events.held', { reason: text(d.reason) });
+    case 'cancelled':
+      return text(d.reason)
+        ? t('orders.events.cancelled', { reason: text(d.reason), refunded: money(d.refunded) })
+        : t('orders.events.cancelledNoReason', { refunded: money(d.refunded) });
+    case 'payment':
+      return t('orders.events.payment', { amount: money(d.amount), method: t(`orders.methods.${text(d.method)}`) });
+    case 'refund':
+      return t('orders.events.refund', { amount: money(d.amount), reason: text(d.reason) });
+    case 'confirmed':
+    case 'released':
+    case 'completed':
+      return t(`orders.events.${event.kind}`);
+    default:
+      return t('orders.events.other', { kind: event.kind });
+  }
+}
+
+/** Everything that happened to an order, oldest first: what, who and when. */
+export function OrderTimeline({ events, currency }: { events: OrderEvent[]; currency: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="panel" aria-label={t('orders.detail.timeline')}>
+      <h2>{t('orders.detail.timeline')}</h2>
+      <ol className="timeline">
+        {events.map((event) => (
+          <li key={event.id}>
+            {eventText(event, currency, t, i18n.language)}
+            <span className="timeline__meta">
+              {event.userName ?? t('orders.detail.nobody')} ·{' '}
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -67,6 +67,7 @@ export function ReturnDetail({ id }: { id: string }) {
     <section className="panel" aria-label={rma.number}>
       <PanelToolbar title={rma.number}>
         <StatusBadge status={rma.status} label={t(`returns.status.${rma.status}`)} />
+        <span className="toolbar__spacer" />
         <button type="button" className="button" onClick={() => go('orders', 'returns')}>
           <ArrowLeft size={14} aria-hidden /> {t('returns.back')}
         </button>

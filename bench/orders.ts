@@ -18,9 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Insertable, Kysely } from 'kysely';
 import { startApp, type RunningApp } from '../src/main/app';
-import type { Database } from '../src/main/database/schema';
 import { inWriteTransaction } from '../src/main/database/transaction';
 import { BatchInserter, type OrderRows } from '../src/main/demo/batch-insert';
 import {

@@ -188,6 +188,33 @@ describe('the seeded order history', () => {
     expect(deep.rows.map((r) => r.number)).toEqual(all.slice(1500, 1600).map((r) => r.number));
     const next = await client.orders.list({ cursor: deep.nextCursor ?? '', limit: 100 });
     expect(next.rows.map((r) => r.number)).toEqual(all.slice(1600, 1700).map((r) => r.number));
+    // Quick search: by the start of a number, by phone (however written), by part of a name.
+    const web = (await client.orders.list({ channel: ['web'], limit: 1 })).rows[0];
+    const buyer = await app.handle.db
+      .selectFrom('customers')
+      .select(['name', 'phone', 'phone_tail'])
+      .where('id', '=', web.customerId)
+      .executeTakeFirstOrThrow();
+    const prefix = web.number.slice(0, 11).toLowerCase();
+    const byNumber = await client.orders.list({ q: prefix, limit: 1000 });
+    expect(byNumber.rows.map((r) => r.id)).toContain(web.id);
+    expect(byNumber.rows.every((r) => r.number.startsWith(prefix.toUpperCase()))).toBe(true);
+    const byPhone = await client.orders.list({ q: buyer.phone.replace(/\s/g, '-'), limit: 1000 });
+    expect(byPhone.rows.map((r) => r.id)).toContain(web.id);
+    const tails = await app.handle.db
+      .selectFrom('orders')
+      .select('customer_phone_tail')
+      .where(
+        'id',
+        'in',
+        byPhone.rows.map((r) => r.id),
+      )
+      .execute();
+    expect(new Set(tails.map((t) => t.customer_phone_tail))).toEqual(new Set([buyer.phone_tail]));
+    const part = buyer.name.slice(1, 3);
+    const byName = await client.orders.list({ q: part, limit: 1000 });
+    expect(byName.rows.map((r) => r.id)).toContain(web.id);
+    expect(byName.rows.every((r) => r.customerName.includes(part))).toBe(true);
     const byTotal = await client.orders.list({ sort: 'grandTotal', direction: 'desc', channel: ['web'], limit: 5 });
     expect(byTotal.rows.map((r) => r.grandTotal)).toEqual(
       [...byTotal.rows.map((r) => r.grandTotal)].sort((x, y) => y - x),

@@ -77,7 +77,13 @@ async function cachedDatabase(): Promise<{ path: string; seeded: SeedSummary | n
   const app = await startApp({ databasePath: partial });
   let seeded: SeedSummary;
   try {
-    seeded = await seedShopWithOrders(app, { orders: ORDERS, seed: SEED, today: TODAY, onProgress: log });
+    seeded = await seedShopWithOrders(app, {
+      orders: ORDERS,
+      seed: SEED,
+      today: TODAY,
+      onProgress: log,
+      onSecondThread: true,
+    });
   } finally {
     await app.close();
   }

@@ -7,9 +7,9 @@ import { failure, startTestApp, type TestApp } from '../helpers/test-app';
 const ORDERS = 2000;
 const TODAY = '2026-11-27';
 
-async function seeded(seed: number): Promise<TestApp> {
+async function seeded(seed: number, onSecondThread = false): Promise<TestApp> {
   const app = await startTestApp();
-  await seedShopWithOrders(app, { orders: ORDERS, seed, today: TODAY });
+  await seedShopWithOrders(app, { orders: ORDERS, seed, today: TODAY, onSecondThread });
   return app;
 }
 
@@ -46,9 +46,9 @@ function shopDate(iso: string): Date {
 }
 
 describe('the seeded order history', () => {
-  it('is the same for the same seed, different for another, and refuses a database in use', async () => {
+  it('is the same for the same seed (made on a worker thread or not), different for another, and refuses a database in use', async () => {
     const a = await seeded(7);
-    const b = await seeded(7);
+    const b = await seeded(7, true);
     const c = await seeded(8);
     const first = await fingerprint(a);
     expect(first).toHaveLength(ORDERS);

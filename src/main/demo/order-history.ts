@@ -599,3 +599,45 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
     yield rows;
   }
 }
+
+/** A write transaction's worth of history, with what the seeder keeps besides the rows. */
+export interface HistoryChunk extends HistoryRows {
+  /** The last order number of each terminal and day, for `document_sequences`. */
+  sequences: Array<{ kind: string; day: string; last: number }>;
+  /** Units sold (not cancelled) per product in the last `recentDays` days of the history. */
+  soldRecently: Array<[string, number]>;
+}
+
+/** The history in chunks of about `ordersPerChunk` orders (whole days), oldest first. */
+export function* historyChunks(
+  options: HistoryOptions,
+  ordersPerChunk: number,
+  recentDays: number,
+): Generator<HistoryChunk> {
+  const recentFrom = options.days - recentDays;
+  let chunk: HistoryChunk = { orders: [], lines: [], payments: [], events: [], sequences: [], soldRecently: [] };
+  let sold = new Map<string, number>();
+  let dayIndex = 0;
+  for (const day of orderHistory(options)) {
+    for (const [terminal, last] of day.sequences) chunk.sequences.push({ kind: `SO-${terminal}`, day: day.day, last });
+    if (dayIndex >= recentFrom) {
+      const live = new Set(day.orders.filter((o) => o.status !== 'cancelled').map((o) => o.id));
+      for (const line of day.lines) {
+        if (line.product_id && live.has(line.order_id)) {
+          sold.set(line.product_id, (sold.get(line.product_id) ?? 0) + line.quantity);
+        }
+      }
+    }
+    dayIndex += 1;
+    chunk.orders.push(...day.orders);
+    chunk.lines.push(...day.lines);
+    chunk.payments.push(...day.payments);
+    chunk.events.push(...day.events);
+    if (chunk.orders.length >= ordersPerChunk || dayIndex === options.days) {
+      chunk.soldRecently = [...sold];
+      yield chunk;
+      chunk = { orders: [], lines: [], payments: [], events: [], sequences: [], soldRecently: [] };
+      sold = new Map();
+    }
+  }
+}

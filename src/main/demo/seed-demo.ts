@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       seed,
       today: values.today,
       onProgress: (message) => console.error(message),
+      onSecondThread: process.env.OMS_SEED_ONE_THREAD !== '1',
     });
     console.error(`Demo shop with ${summary.orders} orders created in ${databasePath} (${summary.seconds} s)`);
     console.error(`Sign in as ${DEMO_USERS.map((u) => `${u.username} (PIN ${u.secret}, ${u.role})`).join(', ')}`);

@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve('src/main/electron/index.ts'),
           serve: resolve('src/main/serve.ts'),
           'seed-demo': resolve('src/main/demo/seed-demo.ts'),
+          // The seeder's second thread: generates order history while the first one writes it.
+          'history-worker': resolve('src/main/demo/history-worker.ts'),
         },
       },
     },

@@ -99,12 +99,16 @@ function applyFilters(query: OrdersQuery, input: OrderListInput): OrdersQuery {
   if (input.maxTotal !== undefined) q = q.where('grand_total', '<=', input.maxTotal);
   const search = input.q?.trim();
   if (search) {
+    // One kind of match per search, so each is an index range already in the grid's order
+    // where it can be: an OR of three would make SQLite gather every match and sort them.
     const digits = search.replace(/\D/g, '');
     const number = search.toUpperCase();
-    q = q.where((eb: ExpressionBuilder<Database, 'orders'>) =>
-      eb.or([
-        eb.and([eb('number', '>=', number), eb('number', '<', `${number}\uffff`)]),
-        ...(digits.length >= 8 ? [eb('customer_phone_tail', '=', digits.slice(-8))] : []),
+    if (/^[A-Z]{1,4}-(\d|$)/.test(number)) {
+      q = q.where('number', '>=', number).where('number', '<', `${number}\uffff`);
+    } else if (/^[\d\s+()-]+$/.test(search) && digits.length >= 8) {
+      q = q.where('customer_phone_tail', '=', digits.slice(-8));
+    } else {
+      q = q.where((eb: ExpressionBuilder<Database, 'orders'>) =>
         eb(
           'customer_id',
           'in',
@@ -114,8 +118,8 @@ function applyFilters(query: OrdersQuery, input: OrderListInput): OrdersQuery {
             .where('customers.name', 'like', `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
             .limit(500),
         ),
-      ]),
-    );
+      );
+    }
   }
   return q;
 }
@@ -191,7 +195,9 @@ async function anchorsFor(
     const rows = await db
       .selectFrom(ranked)
       .selectAll()
-      .where((eb) => eb(eb('position', '-', 1), '%', ANCHOR_STEP), '=', 0)
+      // Positions 1001, 2001, …: written as position % step = 1, since nested arithmetic
+      // is not parenthesized by Kysely (position - 1 % step would be position - 1).
+      .where((eb) => eb(eb('position', '%', ANCHOR_STEP), '=', 1))
       .where('position', '>', 1)
       .orderBy('position')
       .execute();

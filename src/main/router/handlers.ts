@@ -115,10 +115,16 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   'stock.adjust': (ctx, input) => adjustStock(ctx, input),
   'stock.receive': (ctx, input) => receiveStock(ctx, input),
   'stock.move': (ctx, input) => moveStock(ctx, input),
-  'stock.reserve': (ctx, input) => reserveStock(ctx, input),
+  'stock.reserve': async (ctx, input) => getReservation(ctx, await reserveStock(ctx, input)),
   'stock.reservation': (ctx, input) => getReservation(ctx, input.id),
-  'stock.release': (ctx, input) => settleReservation(ctx, { ...input, as: 'release' }),
-  'stock.consume': (ctx, input) => settleReservation(ctx, { ...input, as: 'consume' }),
+  'stock.release': async (ctx, input) => {
+    await settleReservation(ctx, { ...input, as: 'release' });
+    return getReservation(ctx, input.id);
+  },
+  'stock.consume': async (ctx, input) => {
+    await settleReservation(ctx, { ...input, as: 'consume' });
+    return getReservation(ctx, input.id);
+  },
   'stock.verify': (ctx) => checkLedger(ctx),
   'stock.repair': (ctx) => repairBalances(ctx),
 };

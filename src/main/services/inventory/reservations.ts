@@ -131,11 +131,11 @@ async function postReserveMovements(
   );
 }
 
-/** Holds stock in a warehouse for an order, allocated to bins as `planAllocation` says. */
+/** Holds stock in a warehouse for an order, allocated to bins as `planAllocation` says; returns the reservation's id. */
 export async function reserveStock(
   ctx: ServiceContext,
   input: { productId: string; warehouseId: string; quantity: number; referenceType?: string; referenceId?: string },
-): Promise<Reservation> {
+): Promise<string> {
   const plan = await planAllocation(ctx, input);
   const id = newId();
   const now = nowIso();
@@ -161,14 +161,14 @@ export async function reserveStock(
     .execute();
   await postReserveMovements(ctx, id, input.productId, plan);
   await recordAudit(ctx, { action: 'stock.reserved', entity: 'reservation', entityId: id, details: input });
-  return getReservation(ctx, id);
+  return id;
 }
 
 /** Holds `quantity` more units on an open reservation: an order line edited up. */
 export async function extendReservation(
   ctx: ServiceContext,
   input: { id: string; quantity: number },
-): Promise<Reservation> {
+): Promise<void> {
   const reservation = await getReservation(ctx, input.id);
   if (reservation.status !== 'open') {
     throw new AppError('INVALID_STATE', `This reservation is already ${reservation.status}`, { id: input.id });
@@ -205,7 +205,6 @@ export async function extendReservation(
     entityId: reservation.id,
     details: { quantity: input.quantity },
   });
-  return getReservation(ctx, reservation.id);
 }
 
 /**
@@ -215,7 +214,7 @@ export async function extendReservation(
 export async function settleReservation(
   ctx: ServiceContext,
   input: { id: string; quantity?: number; as: 'release' | 'consume' },
-): Promise<Reservation> {
+): Promise<void> {
   const reservation = await getReservation(ctx, input.id);
   if (reservation.status !== 'open') {
     throw new AppError('INVALID_STATE', `This reservation is already ${reservation.status}`, { id: input.id });
@@ -266,5 +265,4 @@ export async function settleReservation(
     entityId: reservation.id,
     details: { quantity },
   });
-  return getReservation(ctx, reservation.id);
 }

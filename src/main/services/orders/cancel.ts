@@ -2,7 +2,7 @@ import type { Order } from '../../../shared/domain/orders';
 import { nowIso, type ServiceContext } from '../context';
 import { recordOrderEvent } from './order-events';
 import { assertCan, getOrder, orderRow, releaseOrderStock } from './orders';
-import { refundPayment } from './payments';
+import { giveRefund } from './payments';
 
 /**
  * Cancels an order that has not shipped: every unit held is released and everything paid
@@ -18,7 +18,7 @@ export async function cancelOrder(
   await releaseOrderStock(ctx, id);
   const paid = row.paid_total - row.refunded_total;
   if (paid > 0) {
-    await refundPayment(ctx, id, { amount: paid, to: input.refundTo, reason: input.reason || 'Cancelled' });
+    await giveRefund(ctx, id, { amount: paid, to: input.refundTo, reason: input.reason || 'Cancelled' });
   }
   const now = nowIso();
   await ctx.db

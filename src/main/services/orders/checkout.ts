@@ -1,8 +1,8 @@
 import type { Order } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { completeOrder, createOrder, type OrderInput } from './orders';
-import { addPayment, type PaymentInput } from './payments';
+import { getOrder, handOver, orderRow, placeOrder, type OrderInput } from './orders';
+import { takePayment, type PaymentInput } from './payments';
 
 /**
  * A counter sale in one action: the order is placed, its stock held, each tender taken
@@ -13,23 +13,25 @@ export async function checkout(
   ctx: ServiceContext,
   input: Omit<OrderInput, 'channel' | 'shipping'> & { tenders: PaymentInput[] },
 ): Promise<Order> {
-  const order = await createOrder(ctx, { ...input, channel: 'counter', shipping: null, confirm: true });
+  const id = await placeOrder(ctx, { ...input, channel: 'counter', shipping: null, confirm: true });
+  const total = (await orderRow(ctx, id)).grand_total;
   const tendered = input.tenders.reduce((sum, t) => sum + t.amount, 0);
-  if (tendered !== order.grandTotal) {
-    throw new AppError('VALIDATION', `The tenders come to ${tendered} but the total is ${order.grandTotal}`, {
-      issues: [{ path: 'tenders', message: `Must come to ${order.grandTotal}` }],
-      total: order.grandTotal,
+  if (tendered !== total) {
+    throw new AppError('VALIDATION', `The tenders come to ${tendered} but the total is ${total}`, {
+      issues: [{ path: 'tenders', message: `Must come to ${total}` }],
+      total,
       tendered,
     });
   }
   for (const [i, tender] of input.tenders.entries()) {
     try {
-      await addPayment(ctx, order.id, tender);
+      await takePayment(ctx, id, tender);
     } catch (error) {
       throw prefixIssues(error, `tenders.${i}`);
     }
   }
-  return completeOrder(ctx, order.id);
+  await handOver(ctx, id);
+  return getOrder(ctx, id);
 }
 
 /** Points a payment's field errors at the tender they came from. */

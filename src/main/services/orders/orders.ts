@@ -225,7 +225,7 @@ async function priceAndWrite(
   orderId: string,
   input: OrderInput,
   existing: OrderRow | null,
-): Promise<{ lineIds: string[] }> {
+): Promise<{ number: string; total: number }> {
   const settings = await getSettings(ctx);
   const customer = await getCustomer(ctx, input.customerId);
   if (!customer.active) {
@@ -233,15 +233,19 @@ async function priceAndWrite(
       issues: [{ path: 'customerId', message: 'Deactivated' }],
     });
   }
-  const quote = await quoteOrder(ctx, {
-    lines: input.lines.map((l) => ({
-      productId: l.productId,
-      quantity: l.quantity,
-      discount: l.discount ?? undefined,
-    })),
-    orderDiscount: input.orderDiscount ?? undefined,
-    shipping: input.shipping ? { amount: input.shipping.amount, taxClass: input.shipping.taxClass } : undefined,
-  });
+  const quote = await quoteOrder(
+    ctx,
+    {
+      lines: input.lines.map((l) => ({
+        productId: l.productId,
+        quantity: l.quantity,
+        discount: l.discount ?? undefined,
+      })),
+      orderDiscount: input.orderDiscount ?? undefined,
+      shipping: input.shipping ? { amount: input.shipping.amount, taxClass: input.shipping.taxClass } : undefined,
+    },
+    settings,
+  );
   const shippingAddress = input.shipping
     ? addressOf('shipping', customer, input.shipping.address, input.shipping.addressId)
     : null;
@@ -284,14 +288,16 @@ async function priceAndWrite(
       .where('id', '=', orderId)
       .execute();
     await ctx.db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
-  } else {
+  }
+  const number = existing?.number ?? (await nextDocumentNumber(ctx, 'SO', settings.terminalCode));
+  if (!existing) {
     const terminal = settings.terminalCode;
     await ctx.db
       .insertInto('orders')
       .values({
         ...header,
         id: orderId,
-        number: await nextDocumentNumber(ctx, 'SO', terminal),
+        number,
         channel: input.channel,
         source: '',
         terminal,
@@ -329,7 +335,7 @@ async function priceAndWrite(
       })),
     )
     .execute();
-  return { lineIds };
+  return { number, total: quote.grandTotal };
 }
 
 /** Holds stock for every line of an order that has none held yet. */
@@ -342,14 +348,14 @@ async function reserveLines(ctx: ServiceContext, order: OrderRow): Promise<void>
     .execute();
   for (const line of lines) {
     if (line.reservation_id || !line.product_id) continue;
-    const reservation = await reserveStock(ctx, {
+    const reservationId = await reserveStock(ctx, {
       productId: line.product_id,
       warehouseId: order.warehouse_id ?? (await defaultWarehouse(ctx)),
       quantity: line.quantity,
       referenceType: 'order',
       referenceId: order.id,
     });
-    await ctx.db.updateTable('order_lines').set({ reservation_id: reservation.id }).where('id', '=', line.id).execute();
+    await ctx.db.updateTable('order_lines').set({ reservation_id: reservationId }).where('id', '=', line.id).execute();
   }
 }
 
@@ -373,17 +379,24 @@ function assertShippable(row: OrderRow): void {
   }
 }
 
-/** A new order, as a draft or confirmed at once (its stock then held). */
-export async function createOrder(ctx: ServiceContext, input: OrderInput & { confirm?: boolean }): Promise<Order> {
+/**
+ * Writes a new order, as a draft or confirmed at once (its stock then held), and returns
+ * its id. Callers that go on working on it (a counter sale, an exchange) read it once at
+ * the end rather than after each step.
+ */
+export async function placeOrder(ctx: ServiceContext, input: OrderInput & { confirm?: boolean }): Promise<string> {
   const id = newId();
-  await priceAndWrite(ctx, id, input, null);
-  const row = await orderRow(ctx, id);
-  await recordOrderEvent(ctx, id, 'created', { number: row.number, channel: row.channel, total: row.grand_total });
-  if (input.confirm) await confirmOrder(ctx, id);
-  return getOrder(ctx, id);
+  const { number, total } = await priceAndWrite(ctx, id, input, null);
+  await recordOrderEvent(ctx, id, 'created', { number, channel: input.channel, total });
+  if (input.confirm) await markConfirmed(ctx, id);
+  return id;
 }
 
-export async function confirmOrder(ctx: ServiceContext, id: string): Promise<Order> {
+export async function createOrder(ctx: ServiceContext, input: OrderInput & { confirm?: boolean }): Promise<Order> {
+  return getOrder(ctx, await placeOrder(ctx, input));
+}
+
+async function markConfirmed(ctx: ServiceContext, id: string): Promise<void> {
   const row = await orderRow(ctx, id);
   assertCan(row, 'confirm');
   assertShippable(row);
@@ -395,6 +408,10 @@ export async function confirmOrder(ctx: ServiceContext, id: string): Promise<Ord
     .where('id', '=', id)
     .execute();
   await recordOrderEvent(ctx, id, 'confirmed');
+}
+
+export async function confirmOrder(ctx: ServiceContext, id: string): Promise<Order> {
+  await markConfirmed(ctx, id);
   return getOrder(ctx, id);
 }
 
@@ -534,7 +551,7 @@ export async function releaseHold(ctx: ServiceContext, id: string): Promise<Orde
  * Hands the goods over (a counter sale, a pickup): the held stock leaves the shelves and
  * the order is complete. It must be paid in full first.
  */
-export async function completeOrder(ctx: ServiceContext, id: string): Promise<Order> {
+export async function handOver(ctx: ServiceContext, id: string): Promise<void> {
   const row = await orderRow(ctx, id);
   assertCan(row, 'complete');
   const due = balanceDue(row);
@@ -568,5 +585,9 @@ export async function completeOrder(ctx: ServiceContext, id: string): Promise<Or
     .where('id', '=', id)
     .execute();
   await recordOrderEvent(ctx, id, 'completed');
+}
+
+export async function completeOrder(ctx: ServiceContext, id: string): Promise<Order> {
+  await handOver(ctx, id);
   return getOrder(ctx, id);
 }

@@ -94,7 +94,7 @@ async function refreshPaymentTotals(ctx: ServiceContext, orderId: string): Promi
  * Takes a payment, up to what is still due. Cash may be tendered above it (the change is
  * recorded); a card needs the terminal's reference; store credit needs the balance.
  */
-export async function addPayment(ctx: ServiceContext, orderId: string, input: PaymentInput): Promise<Order> {
+export async function takePayment(ctx: ServiceContext, orderId: string, input: PaymentInput): Promise<void> {
   const row = await orderRow(ctx, orderId);
   if (row.status === 'cancelled') {
     throw new AppError('INVALID_STATE', `Order ${row.number} is cancelled`, { id: orderId, status: row.status });
@@ -183,6 +183,10 @@ export async function addPayment(ctx: ServiceContext, orderId: string, input: Pa
     ...(input.tendered !== undefined ? { tendered: input.tendered, change: input.tendered - input.amount } : {}),
     ...(reference ? { reference } : {}),
   });
+}
+
+export async function addPayment(ctx: ServiceContext, orderId: string, input: PaymentInput): Promise<Order> {
+  await takePayment(ctx, orderId, input);
   return getOrder(ctx, orderId);
 }
 
@@ -190,7 +194,7 @@ export async function addPayment(ctx: ServiceContext, orderId: string, input: Pa
  * Pays money back, up to what was paid and not yet refunded: to the original method
  * (spread over the payments, latest first, unless one is named), or as store credit.
  */
-export async function refundPayment(ctx: ServiceContext, orderId: string, input: RefundInput): Promise<Order> {
+export async function giveRefund(ctx: ServiceContext, orderId: string, input: RefundInput): Promise<void> {
   const row = await orderRow(ctx, orderId);
   const payments = await ctx.db
     .selectFrom('payments')
@@ -271,5 +275,9 @@ export async function refundPayment(ctx: ServiceContext, orderId: string, input:
   }
   await refreshPaymentTotals(ctx, orderId);
   await recordOrderEvent(ctx, orderId, 'refund', { amount: input.amount, reason: input.reason, refunds });
+}
+
+export async function refundPayment(ctx: ServiceContext, orderId: string, input: RefundInput): Promise<Order> {
+  await giveRefund(ctx, orderId, input);
   return getOrder(ctx, orderId);
 }

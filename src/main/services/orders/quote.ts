@@ -24,8 +24,9 @@ export interface Quote extends Priced {
  * client's own totals are never used. Nothing is saved. A discount beyond the signed-in
  * clerk's limit is refused here already, so the counter shows it while it is typed.
  */
-export async function quoteOrder(ctx: ServiceContext, input: QuoteInput): Promise<Quote> {
-  const settings = await getSettings(ctx);
+/** `settings` when the caller has read them already (an order being written). */
+export async function quoteOrder(ctx: ServiceContext, input: QuoteInput, known?: Settings): Promise<Quote> {
+  const settings = known ?? (await getSettings(ctx));
   const rateOf = new Map(settings.taxRates.map((r) => [r.taxClass, r.rateBasisPoints]));
   const rate = (taxClass: string, path: string) => {
     const found = rateOf.get(taxClass);

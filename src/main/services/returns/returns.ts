@@ -9,8 +9,8 @@ import { postMovements } from '../inventory/ledger';
 import { getLocation } from '../inventory/warehouses';
 import { cancelOrder } from '../orders/cancel';
 import { recordOrderEvent } from '../orders/order-events';
-import { balanceDue, createOrder, orderRow, type OrderLineInput } from '../orders/orders';
-import { addPayment, refundPayment, storeCreditBalance } from '../orders/payments';
+import { balanceDue, orderRow, placeOrder, type OrderLineInput } from '../orders/orders';
+import { giveRefund, storeCreditBalance, takePayment } from '../orders/payments';
 import { getSettings } from '../settings';
 import { returnShare } from './refund-share';
 
@@ -252,7 +252,7 @@ export async function requestReturn(ctx: ServiceContext, input: ReturnRequest): 
       });
     }
     const original = await orderRow(ctx, lines[0].orderLine.order_id);
-    const replacement = await createOrder(ctx, {
+    const replacementId = await placeOrder(ctx, {
       channel: original.channel === 'import' ? 'phone' : original.channel,
       customerId,
       warehouseId: input.replacement.warehouseId,
@@ -269,7 +269,7 @@ export async function requestReturn(ctx: ServiceContext, input: ReturnRequest): 
       notes: `Exchange for ${number}`,
       confirm: true,
     });
-    await ctx.db.updateTable('returns').set({ replacement_order_id: replacement.id }).where('id', '=', id).execute();
+    await ctx.db.updateTable('returns').set({ replacement_order_id: replacementId }).where('id', '=', id).execute();
   }
   await tellOrders(ctx, id, 'return_requested', { returnId: id, number });
   return getReturn(ctx, id);
@@ -426,13 +426,13 @@ export async function refundReturn(
   }
   const to = row.replacement_order_id ? 'store_credit' : input.to;
   for (const [orderId, amount] of perOrder) {
-    if (amount > 0) await refundPayment(ctx, orderId, { amount, to, reason: row.number });
+    if (amount > 0) await giveRefund(ctx, orderId, { amount, to, reason: row.number });
   }
   if (row.replacement_order_id) {
     const replacement = await orderRow(ctx, row.replacement_order_id);
     const credit = await storeCreditBalance(ctx, row.customer_id);
     const pay = Math.min(credit, balanceDue(replacement));
-    if (pay > 0) await addPayment(ctx, replacement.id, { method: 'store_credit', amount: pay });
+    if (pay > 0) await takePayment(ctx, replacement.id, { method: 'store_credit', amount: pay });
   }
   const refundTotal = [...perOrder.values()].reduce((a, b) => a + b, 0);
   await ctx.db

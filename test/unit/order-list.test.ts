@@ -148,6 +148,8 @@ describe('the order list', () => {
     const byName = await client.orders.list({ q: 'zhang', limit: 1000 });
     expect(byName.total).toBe(rows.filter((r) => r.customer_name === 'Zhang Wei').length);
     expect((await client.orders.list({ q: '13912345678', limit: 1 })).total).toBe(byName.total);
+    // '_' and '%' are letters in a search, not wildcards.
+    expect((await client.orders.list({ q: 'zhan_' })).total).toBe(0);
     const byNumber = await client.orders.list({ q: rows[7].number.toLowerCase() });
     expect(byNumber.rows.map((r) => r.id)).toEqual([rows[7].id]);
 

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type {
   FulfilmentStatus,
   OrderChannel,
@@ -115,7 +115,11 @@ function applyFilters(query: OrdersQuery, input: OrderListInput): OrdersQuery {
           eb
             .selectFrom('customers')
             .select('customers.id')
-            .where('customers.name', 'like', `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+            .where(
+              sql.ref('customers.name'),
+              'like',
+              sql`${`%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+            )
             .limit(500),
         ),
       );

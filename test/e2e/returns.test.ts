@@ -32,6 +32,8 @@ describe('returns', () => {
     await shop.api('warehouses.createLocation', { warehouseId: warehouse.id, code: 'R-01' });
     tea = await shop.api('products.create', { sku: 'TEA-LJ', name: '龙井 Longjing 250 g', unitPrice: 12_800 });
     await shop.api('stock.receive', { productId: tea.id, warehouseId: warehouse.id, quantity: 10 });
+    const cup = await shop.api('products.create', { sku: 'CUP-01', name: 'Celadon cup', unitPrice: 4_500 });
+    await shop.api('stock.receive', { productId: cup.id, warehouseId: warehouse.id, quantity: 10 });
     const { customer } = await shop.api<{ customer: { id: string } }>('customers.create', { name: '王芳 Wang Fang' });
     sale = await shop.api<Order>('orders.checkout', {
       customerId: customer.id,
@@ -70,9 +72,38 @@ describe('returns', () => {
     expect(order.lines[0].returnedQuantity).toBe(2);
   });
 
+  it('exchanges the last tin for a cup: the replacement order is placed, and paid when the return is refunded', async () => {
+    await page.goto(`${shop.server.base}/#/orders/returns/new/${sale.number}`);
+    await page.getByLabel('Qty TEA-LJ').fill('1');
+    await page.getByLabel('Reason TEA-LJ').selectOption('wrong_item');
+    const code = page.getByLabel('Replacement: scan or type a code');
+    await code.fill('CUP-01');
+    await code.press('Enter');
+    await page.getByLabel('Replacement quantity CUP-01').waitFor();
+    await screenshot(page, 'returns-55-exchange-en');
+    await page.getByRole('button', { name: 'Open the return' }).click();
+    await page.getByRole('link', { name: 'Replacement order' }).waitFor();
+    await page.getByRole('button', { name: 'Goods received' }).click();
+    await page.getByRole('button', { name: 'Save the inspection' }).click();
+    await page.getByRole('button', { name: 'Restock or scrap' }).click();
+    await page.getByRole('button', { name: /^Refund/ }).click();
+    await page.getByText('This return is closed.').waitFor();
+
+    const returns = await shop.api<{ rows: Array<{ replacementOrderId: string | null; refundTo: string }> }>(
+      'returns.list',
+      { orderId: sale.id },
+    );
+    const exchange = returns.rows.find((r) => r.replacementOrderId);
+    expect(exchange?.refundTo).toBe('store_credit');
+    const replacement = await shop.api<Order & { grandTotal: number }>('orders.get', {
+      id: exchange?.replacementOrderId,
+    });
+    expect(replacement).toMatchObject({ paymentStatus: 'paid', grandTotal: 4_500 });
+  });
+
   it('lists returns and shows them in Chinese', async () => {
     await page.goto(`${shop.server.base}/#/orders/returns`);
-    const row = page.getByRole('row', { name: /RMA-/ });
+    const row = page.getByRole('row', { name: /RMA-.*0001/ });
     await expect(row.textContent()).resolves.toContain('Refunded');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('tab', { name: '退货' }).waitFor();

@@ -165,10 +165,7 @@ export async function reserveStock(
 }
 
 /** Holds `quantity` more units on an open reservation: an order line edited up. */
-export async function extendReservation(
-  ctx: ServiceContext,
-  input: { id: string; quantity: number },
-): Promise<void> {
+export async function extendReservation(ctx: ServiceContext, input: { id: string; quantity: number }): Promise<void> {
   const reservation = await getReservation(ctx, input.id);
   if (reservation.status !== 'open') {
     throw new AppError('INVALID_STATE', `This reservation is already ${reservation.status}`, { id: input.id });

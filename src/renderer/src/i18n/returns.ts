@@ -52,6 +52,12 @@ export const returnsText = {
       submit: 'Open the return',
       pickSome: 'Choose at least one line and how many come back.',
       cancel: 'Cancel',
+      exchange: 'Exchange',
+      exchangeHint:
+        'If the customer takes other goods instead, add them here: the replacement order is placed at once and paid from the returned value when the return is refunded.',
+      exchangeCode: 'Replacement: scan or type a code',
+      exchangeQuantity: 'Replacement quantity',
+      remove: 'Remove',
     },
     detail: {
       customer: 'Customer',
@@ -132,6 +138,11 @@ export const returnsText = {
       submit: '创建退货单',
       pickSome: '请至少选择一行并填写退回数量。',
       cancel: '取消',
+      exchange: '换货',
+      exchangeHint: '如果客户改换其他商品，请在此添加：换货订单会立即创建，退款时用退货金额支付。',
+      exchangeCode: '换货商品：扫描或输入编码',
+      exchangeQuantity: '换货数量',
+      remove: '移除',
     },
     detail: {
       customer: '客户',

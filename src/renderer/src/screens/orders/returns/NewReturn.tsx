@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../../../shared/domain/catalog';
 import type { Order } from '../../../../../shared/domain/orders';
 import { RETURN_REASONS } from '../../../../../shared/domain/returns';
 import { useApi } from '../../../api/ApiContext';
@@ -8,6 +9,7 @@ import { errorText, serverFieldErrors, type FieldErrors } from '../../../compone
 import { playTone } from '../../../components/feedback-sound';
 import { Notice } from '../../../components/Notice';
 import { PanelToolbar } from '../../../components/PanelToolbar';
+import { ProductCodeInput } from '../../../components/ProductCodeInput';
 import { useBarcodeScanner } from '../../../components/useBarcodeScanner';
 import { go } from '../../../components/useHashPath';
 
@@ -22,6 +24,7 @@ export function NewReturn({ orderNumber }: { orderNumber?: string }) {
   const [order, setOrder] = useState<Order | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [note, setNote] = useState('');
+  const [exchange, setExchange] = useState<Array<{ product: Product; quantity: string }>>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,7 +62,14 @@ export function NewReturn({ orderNumber }: { orderNumber?: string }) {
     if (lines.length === 0) return setFailure(t('returns.start.pickSome'));
     setBusy(true);
     try {
-      const created = await client.returns.request({ lines, note });
+      const replacement = exchange
+        .map((l) => ({ productId: l.product.id, quantity: Number(l.quantity) }))
+        .filter((l) => Number.isInteger(l.quantity) && l.quantity > 0);
+      const created = await client.returns.request({
+        lines,
+        note,
+        replacement: replacement.length > 0 ? { lines: replacement } : undefined,
+      });
       go('orders', 'returns', created.id);
     } catch (error) {
       setErrors(serverFieldErrors(error, t));
@@ -150,6 +160,58 @@ export function NewReturn({ orderNumber }: { orderNumber?: string }) {
               ))}
             </tbody>
           </table>
+          <fieldset>
+            <legend>{t('returns.start.exchange')}</legend>
+            <p className="muted">{t('returns.start.exchangeHint')}</p>
+            <ProductCodeInput
+              label={t('returns.start.exchangeCode')}
+              onProduct={(product) =>
+                setExchange((current) =>
+                  current.some((l) => l.product.id === product.id)
+                    ? current.map((l) =>
+                        l.product.id === product.id ? { ...l, quantity: String(Number(l.quantity) + 1) } : l,
+                      )
+                    : [...current, { product, quantity: '1' }],
+                )
+              }
+            />
+            {exchange.length > 0 && (
+              <table className="table">
+                <tbody>
+                  {exchange.map((line) => (
+                    <tr key={line.product.id}>
+                      <td>{line.product.sku}</td>
+                      <td>{line.product.name}</td>
+                      <td>
+                        <input
+                          className="input--narrow"
+                          inputMode="numeric"
+                          aria-label={`${t('returns.start.exchangeQuantity')} ${line.product.sku}`}
+                          value={line.quantity}
+                          onChange={(event) =>
+                            setExchange((current) =>
+                              current.map((l) =>
+                                l.product.id === line.product.id ? { ...l, quantity: event.target.value } : l,
+                              ),
+                            )
+                          }
+                        />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button--ghost"
+                          onClick={() => setExchange((current) => current.filter((l) => l !== line))}
+                        >
+                          {t('returns.start.remove')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </fieldset>
           <TextField
             label={t('returns.start.note')}
             value={note}

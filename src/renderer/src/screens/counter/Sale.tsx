@@ -102,7 +102,19 @@ export function Sale({
   const tenderErrors = Object.fromEntries(
     Object.entries(resolved.problems).map(([path, problem]) => [path, t(`counter.problems.${problem}`)]),
   );
-  const errors: FieldErrors = { ...localErrors, ...tenderErrors, ...serverErrors };
+  /** A server refusal in the clerk's words, on the fields it names; a discount over the limit says whose limit. */
+  function describe(error: unknown): { fields: FieldErrors; text: string } {
+    if (error instanceof AppError && error.code === 'FORBIDDEN') {
+      const refusal = t('counter.discountRefused', { limit: settings.clerkDiscountLimitBasisPoints / 100 });
+      const issues = (error.details as { issues?: Array<{ path: string }> } | undefined)?.issues ?? [];
+      return { fields: Object.fromEntries(issues.map((issue) => [issue.path, refusal])), text: refusal };
+    }
+    return { fields: serverFieldErrors(error, t), text: errorText(error, t) };
+  }
+  // A discount over a clerk's limit is refused by the quote already: shown on its field while typed.
+  const quoteProblem = quoteError === null ? null : describe(quoteError);
+  const quoteErrors = quoteProblem?.fields ?? {};
+  const errors: FieldErrors = { ...localErrors, ...tenderErrors, ...quoteErrors, ...serverErrors };
   const ready =
     quoteInput !== null &&
     quote !== null &&
@@ -177,15 +189,9 @@ export function Sale({
     } catch (error) {
       playTone('error');
       setBusy(false);
-      if (error instanceof AppError && error.code === 'FORBIDDEN') {
-        const refusal = t('counter.discountRefused', { limit: settings.clerkDiscountLimitBasisPoints / 100 });
-        const issues = (error.details as { issues?: Array<{ path: string }> } | undefined)?.issues ?? [];
-        setServerErrors(Object.fromEntries(issues.map((issue) => [issue.path, refusal])));
-        setFailure(refusal);
-      } else {
-        setServerErrors(serverFieldErrors(error, t));
-        setFailure(errorText(error, t));
-      }
+      const described = describe(error);
+      setServerErrors(described.fields);
+      setFailure(described.text);
     }
   }
 
@@ -268,7 +274,7 @@ export function Sale({
           error={errors.orderDiscount}
         />
         <TotalsPanel quote={quote} pending={pending} currency={currency} />
-        {quoteError !== null && <Notice kind="error">{errorText(quoteError, t)}</Notice>}
+        {quoteProblem && <Notice kind="error">{quoteProblem.text}</Notice>}
         <TenderPanel
           drafts={drafts}
           resolved={resolved}

@@ -35,7 +35,7 @@ export function TotalsPanel({ quote, pending, currency }: { quote: Quote | null;
         ))}
         <div className="counter__grand">
           <dt>{t('counter.total')}</dt>
-          <dd>{money(quote?.grandTotal ?? 0)}</dd>
+          <dd>{quote ? money(quote.grandTotal) : '—'}</dd>
         </div>
       </dl>
       {pending && <span className="muted counter__quoting">{t('counter.quoting')}</span>}

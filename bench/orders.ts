@@ -468,6 +468,8 @@ async function gridCases(app: RunningApp): Promise<Array<[string, ListInput]>> {
     ['fulfilmentStatus=shipped', { fulfilmentStatus: 'shipped' }],
     ['channel=web', { channel: 'web' }],
     ['channel=web,grandTotal.desc', { channel: 'web', sort: 'grandTotal', direction: 'desc' }],
+    ['status=completed,customerName.asc', { status: 'completed', sort: 'customerName', direction: 'asc' }],
+    ['paymentStatus=paid,number.asc', { paymentStatus: 'paid', sort: 'number', direction: 'asc' }],
     ['customer', { customerId: top.customer_id }],
     ['dateRange=March 2026', { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' }],
     ['total=500-1000 yuan', { minTotal: 50_000, maxTotal: 100_000 }],

@@ -139,6 +139,32 @@ function after(query: OrdersQuery, key: SortKey, direction: 'asc' | 'desc', valu
   );
 }
 
+function before(query: OrdersQuery, key: SortKey, direction: 'asc' | 'desc', values: KeyValues) {
+  return query.where((eb) =>
+    eb(
+      eb.refTuple(...(key as [KeyColumn, KeyColumn])),
+      direction === 'asc' ? '<' : '>',
+      eb.tuple(...(values as [string, string])),
+    ),
+  );
+}
+
+/**
+ * A filter whose index does not also give the sort's order (every filter index ends in
+ * the placed time): SQLite would sort all the rows the filter lets through for each
+ * page, so even the first pages go between anchors.
+ */
+function sortsAcrossFilter(input: OrderListInput): boolean {
+  const filtered =
+    Boolean(input.status?.length || input.paymentStatus?.length || input.fulfilmentStatus?.length) ||
+    Boolean(input.channel?.length || input.customerId || input.q?.trim()) ||
+    input.from !== undefined ||
+    input.to !== undefined ||
+    input.minTotal !== undefined ||
+    input.maxTotal !== undefined;
+  return filtered && input.sort !== 'placedAt';
+}
+
 function encodeCursor(sort: OrderSortColumn, direction: string, values: KeyValues): string {
   return Buffer.from(JSON.stringify({ s: sort, d: direction, k: values })).toString('base64url');
 }
@@ -220,19 +246,23 @@ async function anchorsFor(
  */
 export async function listOrders(ctx: ServiceContext, input: OrderListInput): Promise<OrderListPage> {
   const key = SORT_KEYS[input.sort];
-  const deep = !input.cursor && input.offset >= ANCHOR_STEP;
-  const anchors = await anchorsFor(ctx.db, input, key, deep);
+  const anchored = !input.cursor && (input.offset >= ANCHOR_STEP || sortsAcrossFilter(input));
+  const anchors = await anchorsFor(ctx.db, input, key, anchored);
   let query = applyFilters(ctx.db.selectFrom('orders'), input);
   let skip = input.offset;
   if (input.cursor) {
     query = after(query, key, input.direction, decodeCursor(input.cursor, input.sort, input.direction), false);
     skip = 0;
-  } else if (deep && anchors.keys) {
+  } else if (anchored && anchors.keys) {
+    // The page lies between two anchors: both bounds, so the sort column's index can be
+    // walked over that stretch alone instead of sorting every row the filter lets through.
     const index = Math.min(Math.floor(input.offset / ANCHOR_STEP), anchors.keys.length);
     if (index > 0) {
       query = after(query, key, input.direction, anchors.keys[index - 1], true);
       skip = input.offset - index * ANCHOR_STEP;
     }
+    const end = Math.ceil((input.offset + input.limit) / ANCHOR_STEP);
+    if (end - 1 < anchors.keys.length) query = before(query, key, input.direction, anchors.keys[end - 1]);
   }
   const rows = await ordered(query, key, input.direction)
     .select([

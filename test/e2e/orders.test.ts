@@ -195,7 +195,7 @@ describe('orders', () => {
     await expect.poll(() => form.getByLabel('Ship to').inputValue()).not.toBe('typed');
     await form.getByLabel('Promised date').fill('2026-12-24');
     // 2 × 128.00 + 45.00 + 15.00 shipping, priced by the server.
-    await expect.poll(() => form.getByTestId('quote-total').textContent()).toBe('CN¥316.00');
+    await expect.poll(() => form.getByTestId('priced-total').textContent()).toBe('CN¥316.00');
     await screenshot(page, 'orders-20-form-en');
 
     // More than the shelves hold: refused, naming the product, and nothing is saved.
@@ -223,7 +223,7 @@ describe('orders', () => {
     const reservedBefore = await reservedOf(tea.id);
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('form', { name: 'Order' }).getByLabel('Quantity TEA-LJ').fill('3');
-    await expect.poll(() => page.getByTestId('quote-total').textContent()).toBe('CN¥444.00');
+    await expect.poll(() => page.getByTestId('priced-total').textContent()).toBe('CN¥444.00');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Take payment' }).waitFor();
     const edited = await shop.api<Order>('orders.get', { id: number });
@@ -324,7 +324,7 @@ describe('orders', () => {
     const [draft] = (await list({ status: ['draft'], limit: 1 })).rows;
     await page.goto(`${shop.server.base}/#/orders/${draft.id}/edit`);
     await page.getByRole('button', { name: '保存并确认' }).waitFor();
-    await page.getByTestId('quote-total').waitFor();
+    await page.getByTestId('priced-total').waitFor();
     await screenshot(page, 'orders-42-form-zh');
     await page.getByRole('button', { name: 'English' }).click();
   });

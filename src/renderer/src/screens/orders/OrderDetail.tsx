@@ -9,6 +9,7 @@ import { formatDateTime } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { OrderActions } from './OrderActions';
+import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
 
 function Address({ address }: { address: OrderAddress }) {
@@ -24,9 +25,6 @@ function Address({ address }: { address: OrderAddress }) {
     </address>
   );
 }
-
-/** A rate in basis points as a percent: 1300 → "13", 650 → "6.5". */
-const percent = (basisPoints: number) => String(basisPoints / 100);
 
 /** One order: its state and actions, lines, totals, addresses, payments and what happened to it. */
 export function OrderDetail({ id }: { id: string }) {
@@ -198,34 +196,11 @@ export function OrderDetail({ id }: { id: string }) {
             <h2>{t('orders.detail.totals')}</h2>
             <table className="order-totals">
               <tbody>
-                <tr>
-                  <th scope="row">{t('orders.detail.subtotal')}</th>
-                  <td>{money(order.subtotal)}</td>
-                </tr>
-                {order.discountTotal > 0 && (
-                  <tr>
-                    <th scope="row">{t('orders.detail.discountTotal')}</th>
-                    <td>{money(-order.discountTotal)}</td>
-                  </tr>
-                )}
-                {order.ships && (
-                  <tr>
-                    <th scope="row">{t('orders.detail.shipping', { method: order.shippingMethod })}</th>
-                    <td>{money(order.shippingTotal)}</td>
-                  </tr>
-                )}
-                <tr className="is-total">
-                  <th scope="row">{t('orders.detail.grandTotal')}</th>
-                  <td>{money(order.grandTotal)}</td>
-                </tr>
-                {order.taxes.map((tax) => (
-                  <tr key={`${tax.taxClass}-${tax.rateBasisPoints}`}>
-                    <th scope="row">
-                      {t('orders.detail.taxAt', { rate: percent(tax.rateBasisPoints), taxable: money(tax.taxable) })}
-                    </th>
-                    <td>{money(tax.tax)}</td>
-                  </tr>
-                ))}
+                <PricedRows
+                  priced={order}
+                  shipping={order.ships ? { method: order.shippingMethod, total: order.shippingTotal } : null}
+                  money={money}
+                />
                 {order.pricesIncludeTax && (
                   <tr>
                     <th scope="row" colSpan={2}>

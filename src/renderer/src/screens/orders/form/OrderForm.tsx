@@ -14,6 +14,7 @@ import { Notice } from '../../../components/Notice';
 import { useDebounced } from '../../../components/useDebounced';
 import { go } from '../../../components/useHashPath';
 import { CustomerPicker } from '../CustomerPicker';
+import { PricedRows } from '../PricedRows';
 import { AddressFields } from './AddressFields';
 import {
   BACK_OFFICE_CHANNELS,
@@ -389,37 +390,11 @@ export function OrderForm({ orderId }: { orderId: string | null }) {
               {quote ? (
                 <table className="order-totals">
                   <tbody>
-                    <tr>
-                      <th scope="row">{t('orders.detail.subtotal')}</th>
-                      <td>{price(quote.subtotal)}</td>
-                    </tr>
-                    {quote.discountTotal > 0 && (
-                      <tr>
-                        <th scope="row">{t('orders.detail.discountTotal')}</th>
-                        <td>{price(-quote.discountTotal)}</td>
-                      </tr>
-                    )}
-                    {draft.ships && (
-                      <tr>
-                        <th scope="row">{t('orders.detail.shipping', { method: draft.shippingMethod })}</th>
-                        <td>{price(quote.shipping.total)}</td>
-                      </tr>
-                    )}
-                    <tr className="is-total">
-                      <th scope="row">{t('orders.detail.grandTotal')}</th>
-                      <td data-testid="quote-total">{price(quote.grandTotal)}</td>
-                    </tr>
-                    {quote.taxes.map((tax) => (
-                      <tr key={`${tax.taxClass}-${tax.rateBasisPoints}`}>
-                        <th scope="row">
-                          {t('orders.detail.taxAt', {
-                            rate: String(tax.rateBasisPoints / 100),
-                            taxable: price(tax.taxable),
-                          })}
-                        </th>
-                        <td>{price(tax.tax)}</td>
-                      </tr>
-                    ))}
+                    <PricedRows
+                      priced={quote}
+                      shipping={draft.ships ? { method: draft.shippingMethod, total: quote.shipping.total } : null}
+                      money={price}
+                    />
                   </tbody>
                 </table>
               ) : (

@@ -4,6 +4,7 @@ import type { OutputOf } from '../../../../../shared/contract';
 import { ORDER_IMPORT_FORMATS, type OrderImportFormat } from '../../../../../shared/contract/order-imports';
 import { formatMoney } from '../../../../../shared/money';
 import { useApi } from '../../../api/ApiContext';
+import { CsvFileField } from '../../../components/CsvFileField';
 import { errorText } from '../../../components/form-errors';
 import { formatDateTime } from '../../../components/formatting';
 import { ImportIssues } from '../../../components/ImportIssues';
@@ -129,21 +130,15 @@ export function OrderImportPanel() {
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor="order-import-file">{t('orderImports.file')}</label>
-                <input
-                  key={fileKey}
-                  id="order-import-file"
-                  type="file"
-                  accept=".csv,.txt,text/csv"
-                  style={{ paddingTop: 3 }}
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    setReport(null);
-                    setNotice(null);
-                  }}
-                />
-              </div>
+              <CsvFileField
+                label={t('orderImports.file')}
+                resetKey={fileKey}
+                onFile={(picked) => {
+                  setFile(picked);
+                  setReport(null);
+                  setNotice(null);
+                }}
+              />
             </div>
             <div className="form-actions">
               <button type="submit" className="button" disabled={!file}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../../../shared/contract/imports';
 import type { Warehouse } from '../../../../../shared/domain/inventory';
 import { useApi } from '../../../api/ApiContext';
+import { CsvFileField } from '../../../components/CsvFileField';
 import { errorText } from '../../../components/form-errors';
 import { ImportProgress, type ImportProgressState } from '../../../components/ImportProgress';
 import { Notice } from '../../../components/Notice';
@@ -175,21 +176,15 @@ export function ImportExportPanel() {
                   <option value="update">{t('imports.existingUpdate')}</option>
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor="import-file">{t('imports.file')}</label>
-                <input
-                  key={fileKey}
-                  id="import-file"
-                  type="file"
-                  accept=".csv,.txt,text/csv"
-                  style={{ paddingTop: 3 }}
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    setReport(null);
-                    setNotice(null);
-                  }}
-                />
-              </div>
+              <CsvFileField
+                label={t('imports.file')}
+                resetKey={fileKey}
+                onFile={(picked) => {
+                  setFile(picked);
+                  setReport(null);
+                  setNotice(null);
+                }}
+              />
             </div>
             <div className="form-actions">
               <button type="submit" className="button" disabled={!file}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../../shared/contract';
 import { ORDER_IMPORT_FORMATS, type OrderImportFormat } from '../../../../../shared/contract/order-imports';
@@ -8,14 +8,14 @@ import { CsvFileField } from '../../../components/CsvFileField';
 import { errorText } from '../../../components/form-errors';
 import { formatDateTime } from '../../../components/formatting';
 import { ImportIssues } from '../../../components/ImportIssues';
-import { ImportProgress, type ImportProgressState } from '../../../components/ImportProgress';
+import { ImportProgress } from '../../../components/ImportProgress';
+import { useImportProgress } from '../../../components/useImportProgress';
 import { Notice } from '../../../components/Notice';
 import { fileToBase64, MAX_FILE_BYTES } from '../../stock/import/files';
 import { ENCODINGS } from '../../stock/import/ImportReport';
 
 type Report = OutputOf<'orderImports.report'>;
 
-const POLL_MS = 200;
 const REPORT_ROWS = 1000;
 const PROGRESS_LABELS = {
   reading: 'orderImports.progressReading',
@@ -32,22 +32,9 @@ export function OrderImportPanel() {
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file input after an import.
   const [fileKey, setFileKey] = useState(0);
-  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const { progress, setProgress, follow, stop: stopPolling } = useImportProgress();
   const [report, setReport] = useState<Report | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const polling = useRef<number | null>(null);
-
-  function stopPolling() {
-    if (polling.current !== null) window.clearInterval(polling.current);
-    polling.current = null;
-  }
-  // Leaving the screen mid-check stops the poll.
-  useEffect(
-    () => () => {
-      if (polling.current !== null) window.clearInterval(polling.current);
-    },
-    [],
-  );
 
   async function check(event: FormEvent) {
     event.preventDefault();
@@ -62,9 +49,7 @@ export function OrderImportPanel() {
         fileName: file.name,
         base64: await fileToBase64(file),
       });
-      polling.current = window.setInterval(() => {
-        client.orderImports.progress({ reportId }).then(setProgress, () => undefined);
-      }, POLL_MS);
+      follow(() => client.orderImports.progress({ reportId }));
       setReport(await client.orderImports.report({ reportId, limit: REPORT_ROWS }));
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, t) });

@@ -1,17 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../../../shared/contract/imports';
 import type { Warehouse } from '../../../../../shared/domain/inventory';
 import { useApi } from '../../../api/ApiContext';
 import { CsvFileField } from '../../../components/CsvFileField';
 import { errorText } from '../../../components/form-errors';
-import { ImportProgress, type ImportProgressState } from '../../../components/ImportProgress';
+import { ImportProgress } from '../../../components/ImportProgress';
+import { useImportProgress } from '../../../components/useImportProgress';
 import { Notice } from '../../../components/Notice';
 import { downloadText, fileToBase64, MAX_FILE_BYTES } from './files';
 import { ImportReport, type Report } from './ImportReport';
 import { warehouseLabel } from '../../../components/formatting';
 
-const POLL_MS = 200;
 const REPORT_ROWS = 1000;
 
 /** Stock → Import / export: a dry run of a CSV, then the import in one go; and the catalogue as CSV. */
@@ -26,14 +26,13 @@ export function ImportExportPanel() {
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file input after an import.
   const [fileKey, setFileKey] = useState(0);
-  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const { progress, setProgress, follow, stop: stopPolling } = useImportProgress();
   const [report, setReport] = useState<Report | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [exportWarehouse, setExportWarehouse] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const [exporting, setExporting] = useState<ImportFormat | null>(null);
   const [exportNotice, setExportNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const polling = useRef<number | null>(null);
 
   useEffect(() => {
     if (!mayUse) return;
@@ -45,17 +44,6 @@ export function ImportExportPanel() {
       () => setWarehouses([]),
     );
   }, [client, mayUse]);
-  function stopPolling() {
-    if (polling.current !== null) window.clearInterval(polling.current);
-    polling.current = null;
-  }
-  // Leaving the tab mid-check stops the poll.
-  useEffect(
-    () => () => {
-      if (polling.current !== null) window.clearInterval(polling.current);
-    },
-    [],
-  );
 
   async function check(event: FormEvent) {
     event.preventDefault();
@@ -72,9 +60,7 @@ export function ImportExportPanel() {
         warehouseId: warehouseId || null,
         existing,
       });
-      polling.current = window.setInterval(() => {
-        client.imports.progress({ reportId }).then(setProgress, () => undefined);
-      }, POLL_MS);
+      follow(() => client.imports.progress({ reportId }));
       const result = await client.imports.report({ reportId, limit: REPORT_ROWS });
       setReport(result);
     } catch (error) {

@@ -66,7 +66,11 @@ export function ProductDetail({ productId }: { productId: string | null }) {
 
   const load = useCallback(() => {
     client.suppliers.list({}).then(setSuppliers, () => setSuppliers([]));
-    client.productFamilies.list({}).then(setFamilies, () => setFamilies([]));
+    // A family made here before the list arrives (a slow machine) stays in it.
+    client.productFamilies.list({}).then(
+      (list) => setFamilies((made) => [...list, ...made.filter((f) => !list.some((l) => l.id === f.id))]),
+      () => undefined,
+    );
     if (!productId) return;
     client.products.get({ id: productId }).then(
       (found) => {
@@ -180,7 +184,7 @@ export function ProductDetail({ productId }: { productId: string | null }) {
       });
     try {
       const created = await client.productFamilies.create(checked.data);
-      setFamilies([...families, created]);
+      setFamilies((current) => [...current, created]);
       change(() => ({ familyId: created.id, options: {} }));
       setNewFamily(null);
     } catch (error) {

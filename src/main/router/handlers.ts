@@ -29,6 +29,7 @@ import {
 } from '../services/inventory/warehouses';
 import { getSettings, updateSettings } from '../services/settings';
 import { createUser, listUsers, resetSecret, updateUser } from '../services/users';
+import { checkTrackingNumber } from '../../shared/tracking/tracking-numbers';
 
 /** The one table from operation to service call. A missing entry fails to compile. */
 export const handlers: { [Name in OperationName]: Handler<Name> } = {
@@ -41,6 +42,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...orderImportHandlers,
   ...cashUpHandlers,
   ...returnHandlers,
+  'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',
     version: ctx.app.version,

@@ -13,6 +13,7 @@ import { purchaseOrders } from './purchasing';
 import { returns } from './returns';
 import { settings } from './settings';
 import { system } from './system';
+import { trackingNumbers } from './tracking-numbers';
 import { transfers } from './transfers';
 import { users } from './users';
 
@@ -37,6 +38,7 @@ export const contract = {
   orderImports,
   cashUps,
   returns,
+  trackingNumbers,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

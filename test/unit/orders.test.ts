@@ -275,6 +275,21 @@ describe('orders', () => {
     expect(tooMuch.details).toMatchObject({ issues: [{ path: 'amount', message: 'At most 1500' }] });
   });
 
+  it('lets only a manager cancel a paid order, since cancelling pays the money back', async () => {
+    const { client, app, tea } = await shop();
+    await client.users.create({ username: 'clerk', displayName: 'Clerk', role: 'clerk', secret: '2468' });
+    const { client: clerk } = await app.signIn('clerk', '2468');
+    const unpaid = await clerk.orders.create({ confirm: true, lines: [{ productId: tea.id, quantity: 1 }] });
+    expect((await clerk.orders.cancel({ id: unpaid.id })).status).toBe('cancelled');
+    const paid = await clerk.orders.create({ confirm: true, lines: [{ productId: tea.id, quantity: 2 }] });
+    await clerk.orders.pay({ id: paid.id, method: 'cash', amount: 2000 });
+    const refused = await failure(clerk.orders.cancel({ id: paid.id, refundTo: 'original' }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(await client.orders.get({ id: paid.id })).toMatchObject({ status: 'confirmed', refundedTotal: 0 });
+    expect(await reserved(client, tea.id)).toBe(2);
+    expect((await client.orders.cancel({ id: paid.id })).paymentStatus).toBe('refunded');
+  });
+
   it('limits a clerk’s discounts to the shop’s setting; a manager may give more', async () => {
     const { client, app, tea } = await shop();
     await client.settings.update({ clerkDiscountLimitBasisPoints: 1000 });

@@ -199,6 +199,62 @@ describe('returns', () => {
     expect(await client.orders.get({ id: sale.id })).toMatchObject({ paymentStatus: 'refunded' });
   });
 
+  it('refunds an order’s shipping once across its returns, and an exchange spends only the credit it made', async () => {
+    const { client, tea, cup } = await shop();
+    const { customer } = await client.customers.create({
+      name: 'Wang Fang',
+      addresses: [
+        { kind: 'shipping', recipient: 'Wang Fang', line1: '88 Nanjing Rd', city: 'Shanghai', country: 'CN' },
+      ],
+    });
+    const order = await client.orders.create({
+      customerId: customer.id,
+      confirm: true,
+      lines: [{ productId: tea.id, quantity: 3 }],
+      shipping: { method: 'SF Express', amount: 1200 },
+    });
+    await client.orders.pay({ id: order.id, method: 'transfer', amount: order.grandTotal, reference: 'T1' });
+    await client.orders.complete({ id: order.id });
+    const giveBack = async (shippingRefund: number) => {
+      const rma = await client.returns.request({
+        lines: [{ orderLineId: order.lines[0].id, quantity: 1, reason: 'damaged' }],
+      });
+      await client.returns.receive({ id: rma.id });
+      await client.returns.inspect({ id: rma.id, lines: [{ id: rma.lines[0].id, condition: 'damaged' }] });
+      await client.returns.process({ id: rma.id, lines: [{ id: rma.lines[0].id, disposition: 'scrap' }] });
+      return client.returns.refund({ id: rma.id, shippingRefund });
+    };
+    expect((await giveBack(1200)).refundTotal).toBe(2200);
+    const again = await failure(giveBack(1));
+    expect(again.details).toMatchObject({ issues: [{ path: 'shippingRefund', message: 'At most 0' }] });
+
+    // Store credit the customer had before stays theirs: the exchange spends only what the return credited.
+    const earlier = await client.orders.checkout({
+      customerId: customer.id,
+      lines: [{ productId: cup.id, quantity: 2 }],
+      tenders: [{ method: 'cash', amount: 5000 }],
+    });
+    await client.orders.refund({ id: earlier.id, amount: 5000, to: 'store_credit', reason: 'Goodwill' });
+    const sale = await client.orders.checkout({
+      customerId: customer.id,
+      lines: [{ productId: tea.id, quantity: 1 }],
+      tenders: [{ method: 'cash', amount: 1000 }],
+    });
+    const rma = await client.returns.request({
+      lines: [{ orderLineId: sale.lines[0].id, quantity: 1, reason: 'wrong_item' }],
+      replacement: { lines: [{ productId: cup.id, quantity: 1 }] },
+    });
+    await client.returns.receive({ id: rma.id });
+    await client.returns.inspect({ id: rma.id, lines: [{ id: rma.lines[0].id, condition: 'resellable' }] });
+    await client.returns.process({ id: rma.id, lines: [{ id: rma.lines[0].id, disposition: 'scrap' }] });
+    await client.returns.refund({ id: rma.id });
+    expect(await client.orders.get({ id: rma.replacementOrderId ?? '' })).toMatchObject({
+      paymentStatus: 'partially_paid',
+      balanceDue: 1500,
+    });
+    expect((await client.customers.storeCredit({ id: customer.id })).balance).toBe(5000);
+  });
+
   it('returns only what was handed over, and cancelling a return cancels its replacement', async () => {
     const { client, tea, cup } = await shop();
     const { customer } = await client.customers.create({ name: 'Chen' });

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,8 +28,15 @@ export function serveOrderExport(router: Router, renderer: RendererOrigin, trust
       const options = { defaultPath: orderCsvFileName(), filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: null } };
-      await pipeline(Readable.from(orderCsvChunks(ctx, parsed.data)), createWriteStream(choice.filePath));
-      return { ok: true, value: { saved: basename(choice.filePath) } };
+      const path = choice.filePath;
+      // A half-written file would look like a whole export: it goes if the export fails.
+      await pipeline(Readable.from(orderCsvChunks(ctx, parsed.data)), createWriteStream(path)).catch(
+        async (error: unknown) => {
+          await rm(path, { force: true });
+          throw error;
+        },
+      );
+      return { ok: true, value: { saved: basename(path) } };
     } catch (error) {
       return { ok: false, error: toErrorBody(error) };
     }

@@ -1,4 +1,6 @@
 import type { Order } from '../../../shared/domain/orders';
+import { AppError } from '../../../shared/errors';
+import { MANAGERS } from '../../../shared/roles';
 import { nowIso, type ServiceContext } from '../context';
 import { recordOrderEvent } from './order-events';
 import { assertCan, getOrder, orderRow, releaseOrderStock } from './orders';
@@ -17,6 +19,13 @@ export async function cancelOrder(
   assertCan(row, 'cancel');
   await releaseOrderStock(ctx, id);
   const paid = row.paid_total - row.refunded_total;
+  // Cancelling a paid order pays money back: as with a refund, only a manager may.
+  if (paid > 0 && ctx.actor && !MANAGERS.includes(ctx.actor.role)) {
+    throw new AppError('FORBIDDEN', `Order ${row.number} has been paid: a manager cancels it and refunds the money`, {
+      id,
+      paid,
+    });
+  }
   if (paid > 0) {
     await giveRefund(ctx, id, { amount: paid, to: input.refundTo, reason: input.reason || 'Cancelled' });
   }

@@ -10,7 +10,7 @@ import { getLocation } from '../inventory/warehouses';
 import { cancelOrder } from '../orders/cancel';
 import { recordOrderEvent } from '../orders/order-events';
 import { balanceDue, orderRow, placeOrder, type OrderLineInput } from '../orders/orders';
-import { giveRefund, storeCreditBalance, takePayment } from '../orders/payments';
+import { giveRefund, takePayment } from '../orders/payments';
 import { getSettings } from '../settings';
 import { returnShare } from './refund-share';
 
@@ -417,9 +417,17 @@ export async function refundReturn(
     }
     const [orderId] = perOrder.keys();
     const order = await orderRow(ctx, orderId);
-    if (input.shippingRefund > order.shipping_total) {
-      throw new AppError('VALIDATION', `Shipping on ${order.number} was ${order.shipping_total}`, {
-        issues: [{ path: 'shippingRefund', message: `At most ${order.shipping_total}` }],
+    // Shipping already given back by the order's earlier returns is not refundable again.
+    const earlier = await ctx.db
+      .selectFrom('returns')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('shipping_refund'), eb.lit(0)).as('refunded'))
+      .where('status', '=', 'refunded')
+      .where('id', 'in', (eb) => eb.selectFrom('return_lines').select('return_id').where('order_id', '=', orderId))
+      .executeTakeFirstOrThrow();
+    const left = order.shipping_total - Number(earlier.refunded);
+    if (input.shippingRefund > left) {
+      throw new AppError('VALIDATION', `Shipping on ${order.number} left to refund: ${left}`, {
+        issues: [{ path: 'shippingRefund', message: `At most ${left}` }],
       });
     }
     perOrder.set(orderId, (perOrder.get(orderId) ?? 0) + input.shippingRefund);
@@ -430,8 +438,9 @@ export async function refundReturn(
   }
   if (row.replacement_order_id) {
     const replacement = await orderRow(ctx, row.replacement_order_id);
-    const credit = await storeCreditBalance(ctx, row.customer_id);
-    const pay = Math.min(credit, balanceDue(replacement));
+    // Only what this return credited pays the replacement; older credit stays the customer's.
+    const credited = [...perOrder.values()].reduce((a, b) => a + b, 0);
+    const pay = Math.min(credited, balanceDue(replacement));
     if (pay > 0) await takePayment(ctx, replacement.id, { method: 'store_credit', amount: pay });
   }
   const refundTotal = [...perOrder.values()].reduce((a, b) => a + b, 0);

@@ -651,7 +651,7 @@ function planOrder(order: SourceOrder, context: Context): PlannedOrder | null {
     shippingMethod: (cells.shippingMethod ?? '').slice(0, 120),
     shippingAddress,
     billingAddress,
-    notes: notes.join('\n').slice(0, 4000),
+    notes: notes.join('\n').slice(0, 5000),
     promisedDate: promisedDate ?? null,
     placedAt,
     confirmedAt: status === 'draft' ? null : placedAt,

@@ -162,7 +162,8 @@ export function OrdersGrid() {
     setExporting(true);
     setNotice({ kind: 'info', text: t('orders.exporting') });
     try {
-      const file = await exportOrders(orderQuery(settled, query, lastSort.current, money));
+      // What is on screen now, not the debounced filter the grid may not have caught up with.
+      const file = await exportOrders(orderQuery(filters, search, lastSort.current, money));
       setNotice(file ? { kind: 'success', text: t('orders.exported', { file }) } : null);
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, t) });

@@ -275,6 +275,33 @@ describe('orders', () => {
     expect(tooMuch.details).toMatchObject({ issues: [{ path: 'amount', message: 'At most 1500' }] });
   });
 
+  it('keeps the price a line was sold at when the order is edited later, even if the product is archived since', async () => {
+    const { client, tea, cup } = await shop();
+    const order = await client.orders.create({ confirm: true, lines: [{ productId: tea.id, quantity: 2 }] });
+    await client.orders.pay({ id: order.id, method: 'cash', amount: 2000 });
+    await client.products.update({ id: tea.id, unitPrice: 1200 });
+    const noted = await client.orders.update({ id: order.id, notes: 'Gift wrap' });
+    expect(noted).toMatchObject({ grandTotal: 2000, balanceDue: 0, paymentStatus: 'paid' });
+    await client.products.update({ id: tea.id, status: 'archived' });
+    const more = await client.orders.update({
+      id: order.id,
+      lines: [
+        { id: order.lines[0].id, productId: tea.id, quantity: 2 },
+        { productId: cup.id, quantity: 1 },
+      ],
+    });
+    expect(more.lines.map((l) => [l.sku, l.unitPrice, l.total])).toEqual([
+      [tea.sku, 1000, 2000],
+      [cup.sku, 2500, 2500],
+    ]);
+    expect(more.balanceDue).toBe(2500);
+    // An archived product can stay on an order, but no more of it can be held.
+    const moreTea = await failure(
+      client.orders.update({ id: order.id, lines: [{ id: order.lines[0].id, productId: tea.id, quantity: 3 }] }),
+    );
+    expect(moreTea.code).toBe('INVALID_STATE');
+  });
+
   it('lets only a manager cancel a paid order, since cancelling pays the money back', async () => {
     const { client, app, tea } = await shop();
     await client.users.create({ username: 'clerk', displayName: 'Clerk', role: 'clerk', secret: '2468' });

@@ -16,9 +16,11 @@ import { newId } from '../ids';
 import { extendReservation, reserveStock, settleReservation } from '../inventory/reservations';
 import { getSettings } from '../settings';
 import { recordOrderEvent } from './order-events';
-import { quoteOrder } from './quote';
+import { quoteOrder, type KeptLine } from './quote';
 
 export interface OrderLineInput {
+  /** Set by an edit for a line it keeps: its price as sold (never from a caller). */
+  kept?: KeptLine;
   /** An existing line's id, so an edit keeps its reservation and changes it by the difference. */
   id?: string;
   productId: string;
@@ -240,6 +242,7 @@ async function priceAndWrite(
         productId: l.productId,
         quantity: l.quantity,
         discount: l.discount ?? undefined,
+        kept: l.kept,
       })),
       orderDiscount: input.orderDiscount ?? undefined,
       shipping: input.shipping ? { amount: input.shipping.amount, taxClass: input.shipping.taxClass } : undefined,
@@ -441,7 +444,8 @@ export async function updateOrder(
     (
       await ctx.db
         .selectFrom('order_lines')
-        .select(['id', 'product_id', 'quantity', 'reservation_id'])
+        .select(['id', 'product_id', 'quantity', 'reservation_id', 'sku', 'name', 'unit_price', 'tax_class'])
+        .select('rate_basis_points')
         .where('order_id', '=', id)
         .execute()
     ).map((l) => [l.id, l]),
@@ -454,6 +458,21 @@ export async function updateOrder(
       });
     }
   }
+  const priced = lines.map((line) => {
+    const old = line.id ? before.get(line.id) : undefined;
+    return old
+      ? {
+          ...line,
+          kept: {
+            sku: old.sku,
+            name: old.name,
+            unitPrice: old.unit_price,
+            taxClass: old.tax_class,
+            rateBasisPoints: old.rate_basis_points,
+          },
+        }
+      : line;
+  });
   const shipping: ShippingInput | null | undefined =
     change.shipping !== undefined
       ? change.shipping
@@ -472,7 +491,7 @@ export async function updateOrder(
       channel: row.channel,
       customerId: change.customerId ?? row.customer_id,
       warehouseId: change.warehouseId ?? row.warehouse_id ?? undefined,
-      lines,
+      lines: priced,
       orderDiscount: change.orderDiscount !== undefined ? change.orderDiscount : current.orderDiscount,
       shipping,
       billingAddress: change.billingAddress !== undefined ? change.billingAddress : current.billingAddress,

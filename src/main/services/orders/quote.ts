@@ -5,8 +5,20 @@ import type { ServiceContext } from '../context';
 import { getSettings } from '../settings';
 import { priceOrder, type Discount, type Priced } from './pricing';
 
+/**
+ * A line already on an order keeps the price, tax and name it was sold at: an edit of the
+ * order (its notes, another line) must not re-price it at today's catalogue.
+ */
+export interface KeptLine {
+  sku: string;
+  name: string;
+  unitPrice: number;
+  taxClass: string;
+  rateBasisPoints: number;
+}
+
 export interface QuoteInput {
-  lines: Array<{ productId: string; quantity: number; discount?: Discount }>;
+  lines: Array<{ productId: string; quantity: number; discount?: Discount; kept?: KeptLine }>;
   orderDiscount?: Discount;
   shipping?: { amount: number; taxClass: string };
 }
@@ -45,6 +57,7 @@ export async function quoteOrder(ctx: ServiceContext, input: QuoteInput, known?:
     .execute();
   const byId = new Map(products.map((p) => [p.id, p]));
   const lines = input.lines.map((line, i) => {
+    if (line.kept) return { line, sold: line.kept };
     const product = byId.get(line.productId);
     if (!product) throw new AppError('NOT_FOUND', `No product with id ${line.productId}`, { entity: 'product' });
     if (product.status !== 'active') {
@@ -52,14 +65,21 @@ export async function quoteOrder(ctx: ServiceContext, input: QuoteInput, known?:
         issues: [{ path: `lines.${i}.productId`, message: 'Archived' }],
       });
     }
-    return { line, product, rateBasisPoints: rate(product.tax_class, `lines.${i}.productId`) };
+    const sold: KeptLine = {
+      sku: product.sku,
+      name: product.name,
+      unitPrice: product.unit_price,
+      taxClass: product.tax_class,
+      rateBasisPoints: rate(product.tax_class, `lines.${i}.productId`),
+    };
+    return { line, sold };
   });
   const priced = priceOrder({
-    lines: lines.map(({ line, product, rateBasisPoints }) => ({
-      unitPrice: product.unit_price,
+    lines: lines.map(({ line, sold }) => ({
+      unitPrice: sold.unitPrice,
       quantity: line.quantity,
-      taxClass: product.tax_class,
-      rateBasisPoints,
+      taxClass: sold.taxClass,
+      rateBasisPoints: sold.rateBasisPoints,
       discount: line.discount,
     })),
     orderDiscount: input.orderDiscount,
@@ -77,10 +97,10 @@ export async function quoteOrder(ctx: ServiceContext, input: QuoteInput, known?:
     pricesIncludeTax: settings.pricesIncludeTax,
     lines: priced.lines.map((p, i) => ({
       ...p,
-      productId: lines[i].product.id,
-      sku: lines[i].product.sku,
-      name: lines[i].product.name,
-      unitPrice: lines[i].product.unit_price,
+      productId: lines[i].line.productId,
+      sku: lines[i].sold.sku,
+      name: lines[i].sold.name,
+      unitPrice: lines[i].sold.unitPrice,
       quantity: lines[i].line.quantity,
     })),
   };

@@ -70,6 +70,15 @@ describe('returns', () => {
     const order = await shop.api<Order>('orders.get', { id: sale.id });
     expect(order).toMatchObject({ paymentStatus: 'partially_refunded', refundedTotal: 25_600 });
     expect(order.lines[0].returnedQuantity).toBe(2);
+
+    // The order's timeline tells the return's steps in words.
+    await page.goto(`${shop.server.base}/#/orders/${sale.id}`);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText(/^Return RMA-\S+ opened/).waitFor();
+    await timeline.getByText(/^Return RMA-\S+: CN¥256\.00 refunded/).waitFor();
+    // Money refunded for a return is not owed again: nothing is left to pay.
+    expect(await page.getByRole('button', { name: 'Take payment' }).count()).toBe(0);
+    await screenshot(page, 'returns-56-order-timeline-en');
   });
 
   it('exchanges the last tin for a cup: the replacement order is placed, and paid when the return is refunded', async () => {

@@ -273,6 +273,8 @@ describe('orders', () => {
     expect(refunded).toMatchObject({ paymentStatus: 'partially_refunded', refundedTotal: 500 });
     const tooMuch = await failure(client.orders.refund({ id: order.id, amount: 1501, reason: 'x' }));
     expect(tooMuch.details).toMatchObject({ issues: [{ path: 'amount', message: 'At most 1500' }] });
+    // Money given back on purpose is not owed again.
+    expect((await client.orders.get({ id: order.id })).balanceDue).toBe(0);
   });
 
   it('keeps the price a line was sold at when the order is edited later, even if the product is archived since', async () => {
@@ -300,6 +302,14 @@ describe('orders', () => {
       client.orders.update({ id: order.id, lines: [{ id: order.lines[0].id, productId: tea.id, quantity: 3 }] }),
     );
     expect(moreTea.code).toBe('INVALID_STATE');
+    // Edited below what was paid: the shop owes the difference until it is refunded.
+    const less = await client.orders.update({
+      id: order.id,
+      lines: [{ id: order.lines[0].id, productId: tea.id, quantity: 1 }],
+    });
+    expect(less).toMatchObject({ grandTotal: 1000, balanceDue: -1000 });
+    const settled = await client.orders.refund({ id: order.id, amount: 1000, reason: 'One tin less' });
+    expect(settled.balanceDue).toBe(0);
   });
 
   it('lets only a manager cancel a paid order, since cancelling pays the money back', async () => {

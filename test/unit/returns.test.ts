@@ -184,7 +184,9 @@ describe('returns', () => {
     });
     expect(rma.replacementOrderId).not.toBeNull();
     const replacement = await client.orders.get({ id: rma.replacementOrderId ?? '' });
-    expect(replacement).toMatchObject({ status: 'confirmed', grandTotal: 2000, notes: `Exchange for ${rma.number}` });
+    expect(replacement).toMatchObject({ status: 'confirmed', grandTotal: 2000 });
+    const told = await client.orders.timeline({ id: replacement.id });
+    expect(told.find((e) => e.kind === 'exchange_for')?.details).toMatchObject({ number: rma.number });
     expect(replacement.lines[0].reservedQuantity).toBe(2);
     await client.returns.receive({ id: rma.id });
     await client.returns.inspect({ id: rma.id, lines: [{ id: rma.lines[0].id, condition: 'resellable' }] });

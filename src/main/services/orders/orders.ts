@@ -164,10 +164,15 @@ export async function getOrder(ctx: ServiceContext, id: string): Promise<Order> 
   };
 }
 
-/** What the customer still owes; negative when the shop owes them (an order edited down after payment). */
+/**
+ * What the customer still owes; negative when the shop owes them (an order edited down
+ * after payment). A refund first settles what was paid beyond the total; beyond that it
+ * is money given back on purpose (a return, goodwill) and the customer owes nothing for it.
+ */
 export function balanceDue(row: Pick<OrderRow, 'grand_total' | 'paid_total' | 'refunded_total' | 'status'>): number {
   if (row.status === 'cancelled') return 0;
-  return row.grand_total - (row.paid_total - row.refunded_total);
+  const overpaid = Math.max(0, row.paid_total - row.grand_total);
+  return row.grand_total - row.paid_total + Math.min(row.refunded_total, overpaid);
 }
 
 export function assertCan(row: OrderRow, action: OrderAction): void {

@@ -266,10 +266,11 @@ export async function requestReturn(ctx: ServiceContext, input: ReturnRequest): 
               address: original.shipping_address ? JSON.parse(original.shipping_address) : undefined,
             }
           : null,
-      notes: `Exchange for ${number}`,
+      notes: '',
       confirm: true,
     });
     await ctx.db.updateTable('returns').set({ replacement_order_id: replacementId }).where('id', '=', id).execute();
+    await recordOrderEvent(ctx, replacementId, 'exchange_for', { returnId: id, number });
   }
   await tellOrders(ctx, id, 'return_requested', { returnId: id, number });
   return getReturn(ctx, id);

@@ -35,6 +35,26 @@ function eventText(event: OrderEvent, currency: string, t: TFunction, language: 
     case 'released':
     case 'completed':
       return t(`orders.events.${event.kind}`);
+    case 'imported':
+      return t('orders.events.imported', { fileName: text(d.fileName), line: d.line });
+    case 'return_requested':
+      return t('orders.events.returnRequested', { number: text(d.number) });
+    case 'return_received':
+      return t('orders.events.returnReceived', { number: text(d.number) });
+    case 'return_inspected':
+      return t('orders.events.returnInspected', { number: text(d.number) });
+    case 'return_processed':
+      return t('orders.events.returnProcessed', {
+        number: text(d.number),
+        restocked: d.restocked,
+        scrapped: d.scrapped,
+      });
+    case 'return_refunded':
+      return t('orders.events.returnRefunded', { number: text(d.number), amount: money(d.amount) });
+    case 'return_cancelled':
+      return t('orders.events.returnCancelled', { number: text(d.number) });
+    case 'exchange_for':
+      return t('orders.events.exchangeFor', { number: text(d.number) });
     default:
       return t('orders.events.other', { kind: event.kind });
   }

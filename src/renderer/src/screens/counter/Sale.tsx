@@ -176,13 +176,16 @@ export function Sale({
       if (quote && resolved.remaining !== 0) setFailure(t('counter.tendersMustMatch'));
       return;
     }
+    // Payments of nothing are left out of the sale, so remember which row each sent one is.
+    const sentIndexes = resolved.tenders.flatMap((tender, i) => (tender.amount > 0 ? [i] : []));
+    const sent = sentIndexes.map((i) => resolved.tenders[i]);
     setBusy(true);
     try {
       const order = await client.orders.checkout({
         customerId: customer?.id ?? WALK_IN_CUSTOMER_ID,
         lines: quoteInput.lines,
         orderDiscount: quoteInput.orderDiscount ?? null,
-        tenders: resolved.tenders.filter((tender) => tender.amount > 0).map(({ change: _change, ...tender }) => tender),
+        tenders: sent.map(({ change: _change, ...tender }) => tender),
       });
       playTone('ok');
       onCompleted(order);
@@ -190,7 +193,15 @@ export function Sale({
       playTone('error');
       setBusy(false);
       const described = describe(error);
-      setServerErrors(described.fields);
+      // The server counts only the tenders sent; its "tenders.N" is the Nth of those.
+      setServerErrors(
+        Object.fromEntries(
+          Object.entries(described.fields).map(([path, message]) => [
+            path.replace(/^tenders\.(\d+)/, (_, n: string) => `tenders.${sentIndexes[Number(n)] ?? n}`),
+            message,
+          ]),
+        ),
+      );
       setFailure(described.text);
     }
   }

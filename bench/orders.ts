@@ -31,7 +31,7 @@ import { seedShopWithOrders, type SeedSummary } from '../src/main/demo/seed-orde
 import { WALK_IN_CUSTOMER_ID } from '../src/shared/domain/customers';
 import type { User } from '../src/shared/domain/user';
 import { receiveStock } from '../src/main/services/inventory/stock';
-import { getOrder, orderRow, placeOrder } from '../src/main/services/orders/orders';
+import { getOrder, placeOrder } from '../src/main/services/orders/orders';
 import { takePayment } from '../src/main/services/orders/payments';
 import { getUser } from '../src/main/services/users';
 import { newId } from '../src/main/services/ids';
@@ -155,7 +155,7 @@ async function serviceOrders(app: RunningApp) {
   for (let i = 0; i < SERVICE_ORDERS; i++) {
     await inWriteTransaction(db, async (trx) => {
       const ctx = { db: trx, actor: manager };
-      const id = await placeOrder(ctx, {
+      const { id, total } = await placeOrder(ctx, {
         channel: 'phone',
         customerId: customer.id,
         warehouseId: main.id,
@@ -164,7 +164,6 @@ async function serviceOrders(app: RunningApp) {
         notes: '',
         confirm: true,
       });
-      const total = (await orderRow(ctx, id)).grand_total;
       await takePayment(ctx, id, { method: 'transfer', amount: total, reference: 'Bench' });
       // What the caller gets back, once: the order as it now is.
       await getOrder(ctx, id);

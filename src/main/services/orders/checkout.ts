@@ -1,7 +1,7 @@
 import type { Order } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { getOrder, handOver, orderRow, placeOrder, type OrderInput } from './orders';
+import { getOrder, handOver, placeOrder, type OrderInput } from './orders';
 import { takePayment, type PaymentInput } from './payments';
 
 /**
@@ -13,8 +13,7 @@ export async function checkout(
   ctx: ServiceContext,
   input: Omit<OrderInput, 'channel' | 'shipping'> & { tenders: PaymentInput[] },
 ): Promise<Order> {
-  const id = await placeOrder(ctx, { ...input, channel: 'counter', shipping: null, confirm: true });
-  const total = (await orderRow(ctx, id)).grand_total;
+  const { id, total } = await placeOrder(ctx, { ...input, channel: 'counter', shipping: null, confirm: true });
   const tendered = input.tenders.reduce((sum, t) => sum + t.amount, 0);
   if (tendered !== total) {
     throw new AppError('VALIDATION', `The tenders come to ${tendered} but the total is ${total}`, {

@@ -389,19 +389,22 @@ function assertShippable(row: OrderRow): void {
 
 /**
  * Writes a new order, as a draft or confirmed at once (its stock then held), and returns
- * its id. Callers that go on working on it (a counter sale, an exchange) read it once at
- * the end rather than after each step.
+ * its id and total. Callers that go on working on it (a counter sale, an exchange) read
+ * it once at the end rather than after each step.
  */
-export async function placeOrder(ctx: ServiceContext, input: OrderInput & { confirm?: boolean }): Promise<string> {
+export async function placeOrder(
+  ctx: ServiceContext,
+  input: OrderInput & { confirm?: boolean },
+): Promise<{ id: string; total: number }> {
   const id = newId();
   const { number, total } = await priceAndWrite(ctx, id, input, null);
   await recordOrderEvent(ctx, id, 'created', { number, channel: input.channel, total });
   if (input.confirm) await markConfirmed(ctx, id);
-  return id;
+  return { id, total };
 }
 
 export async function createOrder(ctx: ServiceContext, input: OrderInput & { confirm?: boolean }): Promise<Order> {
-  return getOrder(ctx, await placeOrder(ctx, input));
+  return getOrder(ctx, (await placeOrder(ctx, input)).id);
 }
 
 async function markConfirmed(ctx: ServiceContext, id: string): Promise<void> {

@@ -38,13 +38,54 @@ export async function findReturnId(ctx: ServiceContext, numberOrId: string): Pro
   return row.id;
 }
 
+type ReturnSummary = Omit<Return, 'lines'>;
+
+/** A return's header with its customer's name and what its lines come to: one query for any number of returns. */
+function summaries(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('returns')
+    .innerJoin('customers', 'customers.id', 'returns.customer_id')
+    .selectAll('returns')
+    .select('customers.name as customer_name')
+    .select((eb) => [
+      eb
+        .selectFrom('return_lines')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('refund_amount'), sub.lit(0)).as('s'))
+        .whereRef('return_lines.return_id', '=', 'returns.id')
+        .as('lines_total'),
+      eb
+        .selectFrom('return_lines')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('refund_tax'), sub.lit(0)).as('s'))
+        .whereRef('return_lines.return_id', '=', 'returns.id')
+        .as('lines_tax'),
+    ]);
+}
+
+function toSummary(row: Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>): ReturnSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    status: row.status,
+    replacementOrderId: row.replacement_order_id,
+    currency: row.currency,
+    linesTotal: Number(row.lines_total ?? 0),
+    linesTax: Number(row.lines_tax ?? 0),
+    refundTotal: row.refund_total,
+    refundTax: row.refund_tax,
+    shippingRefund: row.shipping_refund,
+    refundTo: row.refund_to,
+    note: row.note,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 export async function getReturn(ctx: ServiceContext, id: string): Promise<Return> {
-  const row = await returnRow(ctx, id);
-  const customer = await ctx.db
-    .selectFrom('customers')
-    .select('name')
-    .where('id', '=', row.customer_id)
-    .executeTakeFirstOrThrow();
+  const row = await summaries(ctx).where('returns.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `No return with id ${id}`, { entity: 'return', id });
   const lines = await ctx.db
     .selectFrom('return_lines')
     .innerJoin('orders', 'orders.id', 'return_lines.order_id')
@@ -54,23 +95,7 @@ export async function getReturn(ctx: ServiceContext, id: string): Promise<Return
     .orderBy('return_lines.line_no')
     .execute();
   return {
-    id: row.id,
-    number: row.number,
-    customerId: row.customer_id,
-    customerName: customer.name,
-    status: row.status,
-    replacementOrderId: row.replacement_order_id,
-    currency: row.currency,
-    linesTotal: lines.reduce((sum, l) => sum + l.refund_amount, 0),
-    linesTax: lines.reduce((sum, l) => sum + l.refund_tax, 0),
-    refundTotal: row.refund_total,
-    refundTax: row.refund_tax,
-    shippingRefund: row.shipping_refund,
-    refundTo: row.refund_to,
-    note: row.note,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...toSummary(row),
     lines: lines.map((l) => ({
       id: l.id,
       lineNo: l.line_no,
@@ -95,30 +120,27 @@ export async function getReturn(ctx: ServiceContext, id: string): Promise<Return
 export async function listReturns(
   ctx: ServiceContext,
   input: { status?: ReturnStatus; customerId?: string; orderId?: string; offset: number; limit: number },
-): Promise<{ rows: Array<Omit<Return, 'lines'>>; total: number }> {
-  let query = ctx.db.selectFrom('returns');
-  if (input.status) query = query.where('status', '=', input.status);
-  if (input.customerId) query = query.where('customer_id', '=', input.customerId);
+): Promise<{ rows: ReturnSummary[]; total: number }> {
+  let query = summaries(ctx);
+  if (input.status) query = query.where('returns.status', '=', input.status);
+  if (input.customerId) query = query.where('returns.customer_id', '=', input.customerId);
   if (input.orderId) {
     const orderId = input.orderId;
-    query = query.where('id', 'in', (eb) =>
+    query = query.where('returns.id', 'in', (eb) =>
       eb.selectFrom('return_lines').select('return_id').where('order_id', '=', orderId),
     );
   }
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ids = await query
-    .select('id')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+  const total = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy('returns.created_at', 'desc')
+    .orderBy('returns.id', 'desc')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  const rows = [];
-  for (const { id } of ids) {
-    const { lines: _lines, ...summary } = await getReturn(ctx, id);
-    rows.push(summary);
-  }
-  return { rows, total: Number(total.n) };
+  return { rows: rows.map(toSummary), total: Number(total.n) };
 }
 
 function assertStatus(row: { number: string; status: ReturnStatus }, expected: ReturnStatus, action: string): void {
@@ -252,7 +274,7 @@ export async function requestReturn(ctx: ServiceContext, input: ReturnRequest): 
       });
     }
     const original = await orderRow(ctx, lines[0].orderLine.order_id);
-    const replacementId = await placeOrder(ctx, {
+    const { id: replacementId } = await placeOrder(ctx, {
       channel: original.channel === 'import' ? 'phone' : original.channel,
       customerId,
       warehouseId: input.replacement.warehouseId,

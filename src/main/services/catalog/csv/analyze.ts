@@ -11,7 +11,7 @@ import { readOmsFile } from './format-oms';
 import { readShopifyFile } from './format-shopify';
 import { readWooCommerceFile } from './format-woocommerce';
 import { makeIssue, type RowIssues } from './issues';
-import { CsvReadError, readCsv } from './read-csv';
+import { readImportTable } from './read-csv';
 import { guessFormat, type FormatReader, type SourceFile, type SourceRow } from './source';
 import { looksLikeDate, readBarcode, readBoolean, readPrice, readWhole, toHandle, type NumberStyle } from './values';
 
@@ -159,26 +159,16 @@ export async function analyzeFile(
   };
   if (decoded.encoding === 'gb18030') analysis.issues.push(makeIssue('warning', 'readAsGb18030', {}));
 
-  let table;
-  try {
-    table = await readCsv(decoded.text, (done, total) => onProgress({ state: 'reading', processed: done, total }));
-  } catch (error) {
-    if (!(error instanceof CsvReadError)) throw error;
-    analysis.issues.push(
-      makeIssue('error', 'csvBroken', { line: error.line }, { line: error.line, detail: error.detail }),
-    );
+  const read = await readImportTable(decoded.text, IMPORT_MAX_ROWS, (done, total) =>
+    onProgress({ state: 'reading', processed: done, total }),
+  );
+  analysis.delimiter = read.table?.delimiter ?? ',';
+  analysis.summary.rows = read.table?.rows.length ?? 0;
+  if (read.problem) {
+    analysis.issues.push(read.problem);
     return finish(analysis);
   }
-  analysis.delimiter = table.delimiter;
-  analysis.summary.rows = table.rows.length;
-  if (table.header.length === 0 || table.rows.length === 0) {
-    analysis.issues.push(makeIssue('error', 'emptyFile', {}));
-    return finish(analysis);
-  }
-  if (table.rows.length > IMPORT_MAX_ROWS) {
-    analysis.issues.push(makeIssue('error', 'tooManyRows', {}, { max: IMPORT_MAX_ROWS }));
-    return finish(analysis);
-  }
+  const { table } = read;
   await pause();
 
   const source = READERS[input.format](table);

@@ -1,4 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import type { ImportIssue } from '../../../../shared/contract/imports';
+import { makeIssue, type IssueMessages } from './issues';
 
 export interface CsvRow {
   /** The line of the file where the row starts; the header is line 1 (or 2 after Excel's "sep=" line). */
@@ -173,4 +175,35 @@ export async function readCsv(
     rows,
     delimiter,
   };
+}
+
+/**
+ * An import file as a table, or the problem that ends its dry run at once: CSV that does
+ * not parse, no rows, or more rows than an import takes. Both imports (catalogue and
+ * order history) read their files this way; `messages` words the problem.
+ */
+export async function readImportTable(
+  text: string,
+  maxRows: number,
+  onProgress: (done: number, total: number) => void,
+  messages?: IssueMessages,
+): Promise<{ table: CsvTable; problem: null } | { table: CsvTable | null; problem: ImportIssue }> {
+  let table: CsvTable;
+  try {
+    table = await readCsv(text, onProgress);
+  } catch (error) {
+    if (!(error instanceof CsvReadError)) throw error;
+    const where = { line: error.line };
+    return {
+      table: null,
+      problem: makeIssue('error', 'csvBroken', where, { ...where, detail: error.detail }, messages),
+    };
+  }
+  if (table.header.length === 0 || table.rows.length === 0) {
+    return { table, problem: makeIssue('error', 'emptyFile', {}, {}, messages) };
+  }
+  if (table.rows.length > maxRows) {
+    return { table, problem: makeIssue('error', 'tooManyRows', {}, { max: maxRows }, messages) };
+  }
+  return { table, problem: null };
 }

@@ -19,7 +19,8 @@ import type { Settings } from '../../../../shared/domain/settings';
 import { currencyDigits } from '../../../../shared/money';
 import { decodeBytes, decodeText, type FileEncoding } from '../../catalog/csv/decode';
 import type { RowIssues } from '../../catalog/csv/issues';
-import { CsvReadError, readCsv } from '../../catalog/csv/read-csv';
+import { readImportTable } from '../../catalog/csv/read-csv';
+import { ORDER_ISSUE_MESSAGES } from './messages';
 import { readPrice, readWhole, type NumberStyle } from '../../catalog/csv/values';
 import type { ServiceContext } from '../../context';
 import { getSettings } from '../../settings';
@@ -200,26 +201,19 @@ export async function analyzeOrderFile(
   };
   if (decoded.encoding === 'gb18030') analysis.issues.push(orderFileIssue('warning', 'readAsGb18030', {}));
 
-  let table;
-  try {
-    table = await readCsv(decoded.text, (done, total) => onProgress({ state: 'reading', processed: done, total }));
-  } catch (error) {
-    if (!(error instanceof CsvReadError)) throw error;
-    analysis.issues.push(
-      orderFileIssue('error', 'csvBroken', { line: error.line }, { line: error.line, detail: error.detail }),
-    );
+  const read = await readImportTable(
+    decoded.text,
+    ORDER_IMPORT_MAX_ROWS,
+    (done, total) => onProgress({ state: 'reading', processed: done, total }),
+    ORDER_ISSUE_MESSAGES,
+  );
+  analysis.delimiter = read.table?.delimiter ?? ',';
+  analysis.summary.rows = read.table?.rows.length ?? 0;
+  if (read.problem) {
+    analysis.issues.push(read.problem);
     return finish(analysis);
   }
-  analysis.delimiter = table.delimiter;
-  analysis.summary.rows = table.rows.length;
-  if (table.header.length === 0 || table.rows.length === 0) {
-    analysis.issues.push(orderFileIssue('error', 'emptyFile', {}));
-    return finish(analysis);
-  }
-  if (table.rows.length > ORDER_IMPORT_MAX_ROWS) {
-    analysis.issues.push(orderFileIssue('error', 'tooManyRows', {}, { max: ORDER_IMPORT_MAX_ROWS }));
-    return finish(analysis);
-  }
+  const { table } = read;
   await pause();
 
   const source = READERS[input.format](table);

@@ -108,8 +108,9 @@ describe('stock screens', () => {
     await form.getByLabel('Handle (e.g. linen-shirt)').fill('linen-shirt');
     await form.getByLabel('Options (e.g. Size, Colour)').fill('Size, Colour');
     await form.getByRole('button', { name: 'Create family' }).click();
-    await form.getByLabel('Size').fill('M');
-    await form.getByLabel('Colour').fill('Blue');
+    // Exact labels: until the family exists, "Size" would also find "Options (e.g. Size, Colour)".
+    await form.getByLabel('Size', { exact: true }).fill('M');
+    await form.getByLabel('Colour', { exact: true }).fill('Blue');
     await screenshot(page, '21b-variant-form-en');
     await form.getByRole('button', { name: 'Create product' }).click();
     await page.getByRole('heading', { name: 'LS-M-BLUE · Linen shirt M blue' }).waitFor();

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/domain/orders';
 import type { ReturnCondition, ReturnStatus } from '../../shared/domain/returns';
 import type { RoundingMode } from '../../shared/domain/rounding';
+import type { CarrierKind } from '../../shared/domain/carriers';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -49,6 +50,8 @@ export interface Database {
   order_events: OrderEventsTable;
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;
+  carriers: CarriersTable;
+  carrier_services: CarrierServicesTable;
 }
 
 export interface UsersTable {
@@ -529,4 +532,33 @@ export interface ReturnLinesTable {
   /** This line's share of what was charged, tax included, and the tax inside it. */
   refund_amount: number;
   refund_tax: number;
+}
+
+export interface CarriersTable {
+  id: string;
+  /** Stable handle for imports, rate rules and shipments. */
+  code: string;
+  name: string;
+  kind: CarrierKind;
+  /** Which tracking-number formats check this carrier's numbers; null: none do. */
+  tracking_format: string | null;
+  /** The public tracking page; `%s` is the number. */
+  tracking_url: string | null;
+  active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CarrierServicesTable {
+  id: string;
+  carrier_id: string;
+  code: string;
+  name: string;
+  /** cm³ per kg for volumetric weight; 0: the service charges by actual weight only. */
+  volumetric_divisor: number;
+  active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005_receiving_counts_transfers';
 import * as m0006 from './0006_customers';
 import * as m0007 from './0007_orders';
 import * as m0008 from './0008_returns';
+import * as m0009 from './0009_carriers';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_customers': m0006,
   '0007_orders': m0007,
   '0008_returns': m0008,
+  '0009_carriers': m0009,
 };

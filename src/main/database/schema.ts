@@ -10,6 +10,7 @@ import type {
 import type { ReturnCondition, ReturnStatus } from '../../shared/domain/returns';
 import type { RoundingMode } from '../../shared/domain/rounding';
 import type { CarrierKind } from '../../shared/domain/carriers';
+import type { ShipmentStage, TrackingStatus } from '../../shared/domain/shipments';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -52,6 +53,8 @@ export interface Database {
   return_lines: ReturnLinesTable;
   carriers: CarriersTable;
   carrier_services: CarrierServicesTable;
+  shipments: ShipmentsTable;
+  shipment_lines: ShipmentLinesTable;
 }
 
 export interface UsersTable {
@@ -561,4 +564,42 @@ export interface CarrierServicesTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface ShipmentsTable {
+  id: string;
+  number: string;
+  order_id: string;
+  warehouse_id: string;
+  stage: ShipmentStage;
+  /** Derived from the shipment's tracking events; null until shipped. */
+  tracking_status: TrackingStatus | null;
+  carrier_id: string | null;
+  carrier_service_id: string | null;
+  tracking_number: string | null;
+  /** 1: the number passed the carrier's check; 0: the carrier has none, or it was skipped on purpose. */
+  tracking_verified: Generated<number>;
+  weight_grams: number | null;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+  /** What the carrier charges the shop, in minor units, where known. */
+  shipping_cost: number | null;
+  /** Copied from the order: a shipment past it and not delivered is late. */
+  promised_date: string | null;
+  packed_at: string | null;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  last_event_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShipmentLinesTable {
+  id: string;
+  shipment_id: string;
+  order_line_id: string;
+  product_id: string | null;
+  quantity: number;
 }

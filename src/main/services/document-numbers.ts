@@ -13,7 +13,7 @@ export function businessDay(now = new Date()): string {
  */
 export async function nextDocumentNumber(
   ctx: ServiceContext,
-  prefix: 'PO' | 'CNT' | 'TR' | 'SO' | 'RMA',
+  prefix: 'PO' | 'CNT' | 'TR' | 'SO' | 'RMA' | 'PL' | 'SH' | 'RT',
   terminal?: string,
 ): Promise<string> {
   const day = businessDay();

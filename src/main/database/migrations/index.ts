@@ -8,6 +8,7 @@ import * as m0006 from './0006_customers';
 import * as m0007 from './0007_orders';
 import * as m0008 from './0008_returns';
 import * as m0009 from './0009_carriers';
+import * as m0010 from './0010_shipments';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_orders': m0007,
   '0008_returns': m0008,
   '0009_carriers': m0009,
+  '0010_shipments': m0010,
 };

@@ -9,6 +9,7 @@ import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
 import { returnsText } from './returns';
+import { shippingText } from './shipping';
 
 /** Each area's texts, kept in its own file, under its own key. */
 const SECTIONS = {
@@ -17,6 +18,7 @@ const SECTIONS = {
   orderImports: orderImportsText,
   returns: returnsText,
   counter: counterText,
+  shipping: shippingText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { AREA_ICONS, type Area } from '../shell/areas';
 export function AreaNotYet({
   area,
 }: {
-  area: Exclude<Area, 'settings' | 'stock' | 'customers' | 'counter' | 'orders'>;
+  area: Exclude<Area, 'settings' | 'stock' | 'customers' | 'counter' | 'orders' | 'shipments'>;
 }) {
   const { t } = useTranslation();
   const Icon = AREA_ICONS[area];

@@ -7,6 +7,7 @@ import { useHashPath } from '../components/useHashPath';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
+import { ShipmentsScreen } from '../screens/shipments/ShipmentsScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { AREA_ICONS, AREAS, areaFromPath } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -58,7 +59,11 @@ export function Shell() {
         </div>
       </header>
       <main
-        className={area === 'stock' || area === 'customers' || area === 'orders' ? 'content content--fill' : 'content'}
+        className={
+          area === 'stock' || area === 'customers' || area === 'orders' || area === 'shipments'
+            ? 'content content--fill'
+            : 'content'
+        }
       >
         {area === 'settings' ? (
           <SettingsScreen />
@@ -70,6 +75,8 @@ export function Shell() {
           <CounterScreen />
         ) : area === 'orders' ? (
           <OrdersScreen />
+        ) : area === 'shipments' ? (
+          <ShipmentsScreen />
         ) : (
           <AreaNotYet area={area} />
         )}

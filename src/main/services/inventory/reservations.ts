@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Reservation } from '../../../shared/domain/inventory';
-import { recordAudit } from '../audit';
+import { recordAudit, recordAudits } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { postMovements, type MovementInput } from './ledger';
@@ -34,134 +34,173 @@ export async function getReservation(ctx: ServiceContext, id: string): Promise<R
   };
 }
 
-/**
- * Where `quantity` more units of a product can be held in a warehouse. One bin that can
- * cover it all if there is one (a single pick), else the fullest bins first. Short of
- * stock: INSUFFICIENT_STOCK naming what was asked and what is available, or, for a
- * product that allows backorders, the rest is held against the default bin.
- */
-async function planAllocation(
-  ctx: ServiceContext,
-  input: { productId: string; warehouseId: string; quantity: number },
-): Promise<Array<{ locationId: string; quantity: number }>> {
-  const product = await ctx.db
-    .selectFrom('products')
-    .select(['sku', 'status', 'allow_backorder'])
-    .where('id', '=', input.productId)
-    .executeTakeFirst();
-  if (!product) throw new AppError('NOT_FOUND', `No product with id ${input.productId}`, { entity: 'product' });
-  if (product.status !== 'active') throw new AppError('INVALID_STATE', `${product.sku} is archived`);
-  const warehouse = await ctx.db
-    .selectFrom('warehouses')
-    .select(['code', 'active'])
-    .where('id', '=', input.warehouseId)
-    .executeTakeFirst();
-  if (!warehouse) throw new AppError('NOT_FOUND', `No warehouse with id ${input.warehouseId}`, { entity: 'warehouse' });
-  if (warehouse.active !== 1) throw new AppError('INVALID_STATE', `Warehouse ${warehouse.code} is deactivated`);
+export interface ReserveInput {
+  productId: string;
+  warehouseId: string;
+  quantity: number;
+  referenceType?: string;
+  referenceId?: string;
+}
 
+type Plan = Array<{ locationId: string; quantity: number }>;
+
+/**
+ * Where each request's units can be held. Per request: one bin that can cover it all if
+ * there is one (a single pick), else the fullest bins first. Requests are planned in
+ * order, each seeing what the ones before it took, from one read of the products,
+ * warehouses and bins involved. Short of stock: INSUFFICIENT_STOCK naming what was asked
+ * and what is available, or, for a product that allows backorders, the rest is held
+ * against the default bin.
+ */
+async function planAllocations(ctx: ServiceContext, inputs: readonly ReserveInput[]): Promise<Plan[]> {
+  const productIds = [...new Set(inputs.map((i) => i.productId))];
+  const warehouseIds = [...new Set(inputs.map((i) => i.warehouseId))];
+  const products = new Map(
+    (
+      await ctx.db
+        .selectFrom('products')
+        .select(['id', 'sku', 'status', 'allow_backorder'])
+        .where('id', 'in', productIds)
+        .execute()
+    ).map((p) => [p.id, p]),
+  );
+  const warehouses = new Map(
+    (
+      await ctx.db.selectFrom('warehouses').select(['id', 'code', 'active']).where('id', 'in', warehouseIds).execute()
+    ).map((w) => [w.id, w]),
+  );
   const bins = await ctx.db
     .selectFrom('stock_balances')
     .innerJoin('locations', 'locations.id', 'stock_balances.location_id')
     .select([
+      'stock_balances.product_id as productId',
+      'locations.warehouse_id as warehouseId',
       'locations.id as locationId',
-      'locations.code as code',
       'stock_balances.on_hand as onHand',
       'stock_balances.reserved as reserved',
     ])
-    .where('stock_balances.product_id', '=', input.productId)
-    .where('locations.warehouse_id', '=', input.warehouseId)
+    .where('stock_balances.product_id', 'in', productIds)
+    .where('locations.warehouse_id', 'in', warehouseIds)
     .where('locations.active', '=', 1)
     .orderBy('locations.code')
     .execute();
-  const open = bins
-    .map((b) => ({ locationId: b.locationId, available: b.onHand - b.reserved }))
-    .filter((b) => b.available > 0);
-  const available = open.reduce((sum, b) => sum + b.available, 0);
 
-  const plan: Array<{ locationId: string; quantity: number }> = [];
-  const single = open.find((b) => b.available >= input.quantity);
-  if (single) return [{ locationId: single.locationId, quantity: input.quantity }];
-  let left = input.quantity;
-  for (const bin of [...open].sort((a, b) => b.available - a.available)) {
-    if (left === 0) break;
-    const take = Math.min(left, bin.available);
-    plan.push({ locationId: bin.locationId, quantity: take });
-    left -= take;
-  }
-  if (left > 0) {
-    if (product.allow_backorder !== 1) {
-      throw new AppError(
-        'INSUFFICIENT_STOCK',
-        `Not enough ${product.sku} in ${warehouse.code}: asked ${input.quantity}, available ${available}`,
-        {
-          productId: input.productId,
-          sku: product.sku,
-          warehouseId: input.warehouseId,
-          location: warehouse.code,
-          asked: input.quantity,
-          available,
-        },
-      );
+  const plans: Plan[] = [];
+  for (const input of inputs) {
+    const product = products.get(input.productId);
+    if (!product) throw new AppError('NOT_FOUND', `No product with id ${input.productId}`, { entity: 'product' });
+    if (product.status !== 'active') throw new AppError('INVALID_STATE', `${product.sku} is archived`);
+    const warehouse = warehouses.get(input.warehouseId);
+    if (!warehouse) {
+      throw new AppError('NOT_FOUND', `No warehouse with id ${input.warehouseId}`, { entity: 'warehouse' });
     }
-    const fallback = await defaultLocationOf(ctx, input.warehouseId);
-    const existing = plan.find((p) => p.locationId === fallback);
-    if (existing) existing.quantity += left;
-    else plan.push({ locationId: fallback, quantity: left });
+    if (warehouse.active !== 1) throw new AppError('INVALID_STATE', `Warehouse ${warehouse.code} is deactivated`);
+
+    const open = bins.filter(
+      (b) => b.productId === input.productId && b.warehouseId === input.warehouseId && b.onHand - b.reserved > 0,
+    );
+    const available = open.reduce((sum, b) => sum + b.onHand - b.reserved, 0);
+    const plan: Plan = [];
+    const single = open.find((b) => b.onHand - b.reserved >= input.quantity);
+    let left = input.quantity;
+    for (const bin of single ? [single] : [...open].sort((a, b) => b.onHand - b.reserved - (a.onHand - a.reserved))) {
+      if (left === 0) break;
+      const take = Math.min(left, bin.onHand - bin.reserved);
+      plan.push({ locationId: bin.locationId, quantity: take });
+      left -= take;
+    }
+    if (left > 0) {
+      if (product.allow_backorder !== 1) {
+        throw new AppError(
+          'INSUFFICIENT_STOCK',
+          `Not enough ${product.sku} in ${warehouse.code}: asked ${input.quantity}, available ${available}`,
+          {
+            productId: input.productId,
+            sku: product.sku,
+            warehouseId: input.warehouseId,
+            location: warehouse.code,
+            asked: input.quantity,
+            available,
+          },
+        );
+      }
+      const fallback = await defaultLocationOf(ctx, input.warehouseId);
+      const existing = plan.find((p) => p.locationId === fallback);
+      if (existing) existing.quantity += left;
+      else plan.push({ locationId: fallback, quantity: left });
+    }
+    for (const p of plan!) {
+      const bin = open.find((b) => b.locationId === p.locationId);
+      if (bin) bin.reserved += Math.min(p.quantity, bin.onHand - bin.reserved);
+    }
+    plans.push(plan);
   }
-  return plan;
+  return plans;
 }
 
-async function postReserveMovements(
-  ctx: ServiceContext,
-  reservationId: string,
-  productId: string,
-  plan: Array<{ locationId: string; quantity: number }>,
-): Promise<void> {
-  await postMovements(
-    ctx,
-    plan.map((p) => ({
-      productId,
-      locationId: p.locationId,
-      kind: 'reserve',
-      onHandDelta: 0,
-      reservedDelta: p.quantity,
-      referenceType: 'reservation',
-      referenceId: reservationId,
-    })),
-  );
+function reserveMovements(reservationId: string, productId: string, plan: Plan): MovementInput[] {
+  return plan.map((p) => ({
+    productId,
+    locationId: p.locationId,
+    kind: 'reserve',
+    onHandDelta: 0,
+    reservedDelta: p.quantity,
+    referenceType: 'reservation',
+    referenceId: reservationId,
+  }));
 }
 
-/** Holds stock in a warehouse for an order, allocated to bins as `planAllocation` says; returns the reservation's id. */
-export async function reserveStock(
-  ctx: ServiceContext,
-  input: { productId: string; warehouseId: string; quantity: number; referenceType?: string; referenceId?: string },
-): Promise<string> {
-  const plan = await planAllocation(ctx, input);
-  const id = newId();
+/**
+ * Holds stock for several requests at once (an order's lines), allocated to bins as
+ * `planAllocations` says, in one set of multi-row writes; returns the reservations' ids
+ * in the requests' order. All or nothing: one request short of stock refuses them all.
+ */
+export async function reserveStocks(ctx: ServiceContext, inputs: readonly ReserveInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const plans = await planAllocations(ctx, inputs);
+  const ids = inputs.map(() => newId());
   const now = nowIso();
   await ctx.db
     .insertInto('stock_reservations')
-    .values({
-      id,
-      product_id: input.productId,
-      warehouse_id: input.warehouseId,
-      quantity: input.quantity,
-      open_quantity: input.quantity,
-      status: 'open',
-      reference_type: input.referenceType ?? null,
-      reference_id: input.referenceId ?? null,
-      created_by: ctx.actor?.id ?? null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      inputs.map((input, i) => ({
+        id: ids[i]!,
+        product_id: input.productId,
+        warehouse_id: input.warehouseId,
+        quantity: input.quantity,
+        open_quantity: input.quantity,
+        status: 'open' as const,
+        reference_type: input.referenceType ?? null,
+        reference_id: input.referenceId ?? null,
+        created_by: ctx.actor?.id ?? null,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
   await ctx.db
     .insertInto('stock_reservation_allocations')
-    .values(plan.map((p) => ({ reservation_id: id, location_id: p.locationId, quantity: p.quantity })))
+    .values(
+      plans.flatMap((plan, i) =>
+        plan.map((p) => ({ reservation_id: ids[i]!, location_id: p.locationId, quantity: p.quantity })),
+      ),
+    )
     .execute();
-  await postReserveMovements(ctx, id, input.productId, plan);
-  await recordAudit(ctx, { action: 'stock.reserved', entity: 'reservation', entityId: id, details: input });
-  return id;
+  await postMovements(
+    ctx,
+    plans.flatMap((plan, i) => reserveMovements(ids[i]!, inputs[i]!.productId, plan)),
+  );
+  await recordAudits(
+    ctx,
+    inputs.map((input, i) => ({ action: 'stock.reserved', entity: 'reservation', entityId: ids[i]!, details: input })),
+  );
+  return ids;
+}
+
+/** Holds stock in a warehouse for one request; returns the reservation's id. */
+export async function reserveStock(ctx: ServiceContext, input: ReserveInput): Promise<string> {
+  const [id] = await reserveStocks(ctx, [input]);
+  return id!;
 }
 
 /** Holds `quantity` more units on an open reservation: an order line edited up. */
@@ -170,11 +209,9 @@ export async function extendReservation(ctx: ServiceContext, input: { id: string
   if (reservation.status !== 'open') {
     throw new AppError('INVALID_STATE', `This reservation is already ${reservation.status}`, { id: input.id });
   }
-  const plan = await planAllocation(ctx, {
-    productId: reservation.productId,
-    warehouseId: reservation.warehouseId,
-    quantity: input.quantity,
-  });
+  const [plan] = await planAllocations(ctx, [
+    { productId: reservation.productId, warehouseId: reservation.warehouseId, quantity: input.quantity },
+  ]);
   for (const p of plan) {
     await ctx.db
       .insertInto('stock_reservation_allocations')
@@ -195,7 +232,7 @@ export async function extendReservation(ctx: ServiceContext, input: { id: string
     }))
     .where('id', '=', reservation.id)
     .execute();
-  await postReserveMovements(ctx, reservation.id, reservation.productId, plan);
+  await postMovements(ctx, reserveMovements(reservation.id, reservation.productId, plan!));
   await recordAudit(ctx, {
     action: 'stock.reserved',
     entity: 'reservation',

@@ -45,24 +45,6 @@ export async function addWarehouseSummaries(ctx: ServiceContext, warehouseId: st
     .execute();
 }
 
-/** Applies one movement's deltas to the product's totals in its warehouse and in all. */
-export async function applyToSummaries(
-  ctx: ServiceContext,
-  movement: { productId: string; warehouseId: string; onHandDelta: number; reservedDelta: number },
-): Promise<void> {
-  const { onHandDelta, reservedDelta } = movement;
-  await ctx.db
-    .updateTable('stock_summaries')
-    .set((eb) => ({
-      on_hand: eb('on_hand', '+', onHandDelta),
-      reserved: eb('reserved', '+', reservedDelta),
-      available: eb('available', '+', onHandDelta - reservedDelta),
-    }))
-    .where('product_id', '=', movement.productId)
-    .where('scope', 'in', [movement.warehouseId, ALL_WAREHOUSES])
-    .execute();
-}
-
 /** A changed reorder point follows the product into its totals (and the low-stock index). */
 export async function setSummaryReorderPoint(ctx: ServiceContext, productId: string, reorderPoint: number | null) {
   await ctx.db

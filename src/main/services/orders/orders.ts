@@ -13,7 +13,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { getCustomer } from '../customers/customers';
 import { nextDocumentNumber } from '../document-numbers';
 import { newId } from '../ids';
-import { extendReservation, reserveStock, settleReservation } from '../inventory/reservations';
+import { extendReservation, reserveStocks, settleReservation } from '../inventory/reservations';
 import { getSettings } from '../settings';
 import { recordOrderEvent } from './order-events';
 import { quoteOrder, type KeptLine } from './quote';
@@ -354,17 +354,36 @@ async function reserveLines(ctx: ServiceContext, order: OrderRow): Promise<void>
     .where('order_id', '=', order.id)
     .orderBy('line_no')
     .execute();
-  for (const line of lines) {
-    if (line.reservation_id || !line.product_id) continue;
-    const reservationId = await reserveStock(ctx, {
+  const toHold = lines.filter(
+    (l): l is typeof l & { product_id: string } => !l.reservation_id && l.product_id !== null,
+  );
+  if (toHold.length === 0) return;
+  const warehouseId = order.warehouse_id ?? (await defaultWarehouse(ctx));
+  const reservationIds = await reserveStocks(
+    ctx,
+    toHold.map((line) => ({
       productId: line.product_id,
-      warehouseId: order.warehouse_id ?? (await defaultWarehouse(ctx)),
+      warehouseId,
       quantity: line.quantity,
       referenceType: 'order',
       referenceId: order.id,
-    });
-    await ctx.db.updateTable('order_lines').set({ reservation_id: reservationId }).where('id', '=', line.id).execute();
-  }
+    })),
+  );
+  await ctx.db
+    .updateTable('order_lines')
+    .set((eb) => {
+      let reservationOf = eb.case().when('id', '=', toHold[0]!.id).then(reservationIds[0]!);
+      for (const [i, line] of toHold.entries()) {
+        if (i > 0) reservationOf = reservationOf.when('id', '=', line.id).then(reservationIds[i]!);
+      }
+      return { reservation_id: reservationOf.else(null).end() };
+    })
+    .where(
+      'id',
+      'in',
+      toHold.map((l) => l.id),
+    )
+    .execute();
 }
 
 /** Lets go of every unit still held for an order. */

@@ -27,7 +27,7 @@ import {
   type HistoryCustomer,
   type HistoryProduct,
 } from '../src/main/demo/order-history';
-import { seedShopWithOrders, type SeedSummary } from '../src/main/demo/seed-orders';
+import { demoServices, seedShopWithOrders, type SeedSummary } from '../src/main/demo/seed-orders';
 import { WALK_IN_CUSTOMER_ID } from '../src/shared/domain/customers';
 import type { User } from '../src/shared/domain/user';
 import { receiveStock } from '../src/main/services/inventory/stock';
@@ -352,7 +352,15 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
   const main = await db.selectFrom('warehouses').select('id').where('code', '=', 'MAIN').executeTakeFirstOrThrow();
   log(`(b) generating ${BULK_ORDERS.toLocaleString('en')} orders before ${before}…`);
   const chunks: OrderRows[] = [];
-  let chunk: OrderRows = { orders: [], lines: [], payments: [], events: [] };
+  const emptyChunk = (): OrderRows => ({
+    orders: [],
+    lines: [],
+    payments: [],
+    events: [],
+    shipments: [],
+    shipmentLines: [],
+  });
+  let chunk = emptyChunk();
   for (const day of orderHistory({
     orders: BULK_ORDERS,
     seed: SEED + 1000,
@@ -367,19 +375,29 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
     pricesIncludeTax: true,
     rounding: 'half-up',
     shippingRateBasisPoints: 1300,
+    services: await demoServices(db),
   })) {
     chunk.orders.push(...day.orders);
     chunk.lines.push(...day.lines);
     chunk.payments.push(...day.payments);
     chunk.events.push(...day.events);
+    chunk.shipments.push(...day.shipments);
+    chunk.shipmentLines.push(...day.shipmentLines);
     if (chunk.orders.length >= ORDERS_PER_TRANSACTION) {
       chunks.push(chunk);
-      chunk = { orders: [], lines: [], payments: [], events: [] };
+      chunk = emptyChunk();
     }
   }
   if (chunk.orders.length > 0) chunks.push(chunk);
   const rows = chunks.reduce(
-    (sum, c) => sum + c.orders.length + c.lines.length + c.payments.length + c.events.length,
+    (sum, c) =>
+      sum +
+      c.orders.length +
+      c.lines.length +
+      c.payments.length +
+      c.events.length +
+      c.shipments.length +
+      c.shipmentLines.length,
     0,
   );
   log(`(b) the seeder's batched insert (Kysely)…`);
@@ -392,6 +410,7 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
   const sqlite = raw.handle.sqlite;
   const statements = new Map<string, BetterSqlite3.Statement>();
   const rawInsert = (table: string, tableRows: Array<Record<string, unknown>>) => {
+    if (tableRows.length === 0) return;
     const columns = Object.keys(tableRows[0]);
     const per = Math.floor(32_766 / columns.length);
     for (let start = 0; start < tableRows.length; start += per) {
@@ -417,6 +436,8 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
     rawInsert('order_lines', c.lines as Array<Record<string, unknown>>);
     rawInsert('payments', c.payments as Array<Record<string, unknown>>);
     rawInsert('order_events', c.events as Array<Record<string, unknown>>);
+    rawInsert('shipments', c.shipments as Array<Record<string, unknown>>);
+    rawInsert('shipment_lines', c.shipmentLines as Array<Record<string, unknown>>);
     sqlite.prepare('COMMIT').run();
   }
   const rawMs = ms(started);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedShopWithOrders } from '../../src/main/demo/seed-orders';
 import { paymentStatusOf, type Discount } from '../../src/shared/domain/orders';
 import { priceOrder } from '../../src/main/services/orders/pricing';
+import { checkTrackingNumber } from '../../src/shared/tracking/tracking-numbers';
 import { failure, startTestApp, type TestApp } from '../helpers/test-app';
 
 const ORDERS = 2000;
@@ -158,6 +159,77 @@ describe('the seeded order history', () => {
       .where('reference_type', '=', 'order')
       .executeTakeFirstOrThrow();
     expect(issuedForOrders.n).toBe(0);
+  });
+
+  it('ships every parcel-going order that left the shop in one parcel of all its lines, with a number its carrier would issue', async () => {
+    const app = await seeded(4);
+    const { db } = app.handle;
+    const shipped = await db
+      .selectFrom('orders')
+      .select(['id', 'status', 'fulfilment_status'])
+      .where('ships', '=', 1)
+      .where('status', '!=', 'cancelled')
+      .where('placed_at', '<', `${TODAY}T00:00:00Z`)
+      .execute();
+    const parcels = await db
+      .selectFrom('shipments')
+      .innerJoin('carriers', 'carriers.id', 'shipments.carrier_id')
+      .select([
+        'shipments.id',
+        'shipments.number',
+        'shipments.order_id',
+        'shipments.tracking_number',
+        'shipments.tracking_status',
+        'shipments.tracking_verified',
+        'shipments.shipped_at',
+        'shipments.delivered_at',
+        'carriers.tracking_format',
+      ])
+      .execute();
+    expect(shipped.length).toBeGreaterThan(500);
+    expect(parcels.map((p) => p.order_id).sort()).toEqual(shipped.map((o) => o.id).sort());
+    expect(new Set(parcels.map((p) => p.number)).size).toBe(parcels.length);
+    const statusOf = new Map(shipped.map((o) => [o.id, o]));
+    for (const parcel of parcels) {
+      const check = checkTrackingNumber(parcel.tracking_number!, parcel.tracking_format!);
+      expect(check.valid, parcel.tracking_number!).toBe(true);
+      expect(parcel.tracking_verified).toBe(check.matches.some((m) => m.verified) ? 1 : 0);
+      // Delivered parcels belong to completed orders; those still on their way, to shipped ones.
+      const order = statusOf.get(parcel.order_id)!;
+      expect([parcel.tracking_status, order.fulfilment_status]).toEqual(
+        parcel.delivered_at === null ? ['in_transit', 'shipped'] : ['delivered', 'delivered'],
+      );
+    }
+    const unshippedLines = await db
+      .selectFrom('order_lines')
+      .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+      .leftJoin('shipment_lines', 'shipment_lines.order_line_id', 'order_lines.id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('orders.ships', '=', 1)
+      .where('orders.status', '!=', 'cancelled')
+      .where('orders.placed_at', '<', `${TODAY}T00:00:00Z`)
+      .where((eb) =>
+        eb.or([
+          eb('shipment_lines.id', 'is', null),
+          eb('shipment_lines.quantity', '!=', eb.ref('order_lines.quantity')),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    expect(unshippedLines.n).toBe(0);
+
+    // The next parcel numbered today follows the history's last one of the day.
+    const lastDay = parcels
+      .map((p) => p.number.slice(3, 11))
+      .sort()
+      .at(-1)!;
+    const lastOfDay = parcels.filter((p) => p.number.includes(`-${lastDay}-`)).length;
+    const sequence = await db
+      .selectFrom('document_sequences')
+      .select('last')
+      .where('kind', '=', 'SH')
+      .where('day', '=', lastDay)
+      .executeTakeFirstOrThrow();
+    expect(sequence.last).toBe(lastOfDay);
   });
 
   it('has seasons: December over July, weekend counters over weekdays, and the orders list pages over it', async () => {

@@ -9,6 +9,8 @@ export interface OrderRows {
   lines: Insertable<Database['order_lines']>[];
   payments: Insertable<Database['payments']>[];
   events: Insertable<Database['order_events']>[];
+  shipments: Insertable<Database['shipments']>[];
+  shipmentLines: Insertable<Database['shipment_lines']>[];
 }
 
 /**
@@ -56,11 +58,13 @@ export class BatchInserter {
     }
   }
 
-  /** Orders with their lines, payments and timelines, parents first (foreign keys are checked per statement). */
+  /** Orders with their lines, payments, timelines and parcels, parents first (foreign keys are checked per statement). */
   async insertOrders(db: Kysely<Database>, rows: OrderRows): Promise<void> {
     await this.insert(db, 'orders', rows.orders);
     await this.insert(db, 'order_lines', rows.lines);
     await this.insert(db, 'payments', rows.payments);
     await this.insert(db, 'order_events', rows.events);
+    await this.insert(db, 'shipments', rows.shipments);
+    await this.insert(db, 'shipment_lines', rows.shipmentLines);
   }
 }

@@ -2,7 +2,14 @@ import type { Insertable } from 'kysely';
 import type { Discount, PaymentMethod } from '../../shared/domain/orders';
 import { paymentStatusOf } from '../../shared/domain/orders';
 import type { RoundingMode } from '../../shared/domain/rounding';
-import type { OrderEventsTable, OrderLinesTable, OrdersTable, PaymentsTable } from '../database/schema';
+import type {
+  OrderEventsTable,
+  OrderLinesTable,
+  OrdersTable,
+  PaymentsTable,
+  ShipmentLinesTable,
+  ShipmentsTable,
+} from '../database/schema';
 import { priceOrder, type Priced } from '../services/orders/pricing';
 import {
   CHANNELS,
@@ -16,6 +23,7 @@ import {
 } from './demand';
 import type { Season } from './demo-range';
 import { Random, seededUuidV7 } from './random';
+import { demoTrackingNumber, VERIFIABLE_SERVICES, type DemoService } from './demo-tracking';
 
 export interface HistoryProduct {
   id: string;
@@ -58,6 +66,8 @@ export interface HistoryOptions {
   pricesIncludeTax: boolean;
   rounding: RoundingMode;
   shippingRateBasisPoints: number;
+  /** The seeded carrier services the parcels go with (tables carriers, carrier_services). */
+  services: Record<DemoService, { carrierId: string; serviceId: string }>;
 }
 
 export interface HistoryRows {
@@ -65,6 +75,8 @@ export interface HistoryRows {
   lines: Insertable<OrderLinesTable>[];
   payments: Insertable<PaymentsTable>[];
   events: Insertable<OrderEventsTable>[];
+  shipments: Insertable<ShipmentsTable>[];
+  shipmentLines: Insertable<ShipmentLinesTable>[];
 }
 
 export interface HistoryDay extends HistoryRows {
@@ -72,19 +84,25 @@ export interface HistoryDay extends HistoryRows {
   day: string;
   /** The last number each terminal gave that day. */
   sequences: Map<string, number>;
+  /** The last shipment number of each day a parcel went out on so far (YYYYMMDD → n). */
+  shipmentSequences: Map<string, number>;
 }
 
 /** Bump when the generated rows change: benchmarks key their cached databases on it. */
-export const HISTORY_VERSION = 2;
+export const HISTORY_VERSION = 3;
 
 /** Terminals: the two counter tills, the back office (phone, email), the web shop and the marketplace feed. */
 export const HISTORY_TERMINALS = { counter: ['A1', 'A2'], office: 'B1', web: 'W1', api: 'MP' } as const;
 
 const MARKETPLACES = ['tmall', 'jd'];
-const CARRIERS_CN = ['SF Express', 'ZTO Express', 'YTO Express'];
-const CARRIERS_ABROAD: Array<[string, number]> = [
-  ['EMS International', 12800],
-  ['DHL Express', 19800],
+const CARRIERS_CN: Array<[string, DemoService]> = [
+  ['SF Express', 'sf_express'],
+  ['ZTO Express', 'zto_standard'],
+  ['YTO Express', 'yto_standard'],
+];
+const CARRIERS_ABROAD: Array<[string, number, DemoService]> = [
+  ['EMS International', 12800, 'ems'],
+  ['DHL Express', 19800, 'dhl_express_worldwide'],
 ];
 const FREE_SHIPPING_FROM = 19900;
 const DOMESTIC_SHIPPING = 1200;
@@ -274,6 +292,56 @@ function returnLine(
 }
 
 /**
+ * The parcel an order of the history went in: packed shortly before it was handed to
+ * the carrier, numbered per day it went out, delivered or still on its way.
+ */
+function historyParcel(
+  options: HistoryOptions,
+  random: Random,
+  sequences: Map<string, number>,
+  parcel: {
+    orderId: string;
+    service: DemoService;
+    placed: number;
+    shippedAt: number;
+    delivered: number | null;
+    user: string;
+  },
+): Insertable<ShipmentsTable> {
+  const day = shopDay(parcel.shippedAt);
+  const sequence = (sequences.get(day) ?? 0) + 1;
+  sequences.set(day, sequence);
+  const packedAt = Math.max(parcel.placed, parcel.shippedAt - random.between(5, 90) * 60_000);
+  const lastEvent = parcel.delivered ?? parcel.shippedAt;
+  const { carrierId, serviceId } = options.services[parcel.service];
+  return {
+    id: seededUuidV7(packedAt, random),
+    number: `SH-${day}-${String(sequence).padStart(4, '0')}`,
+    order_id: parcel.orderId,
+    warehouse_id: options.warehouseId,
+    stage: 'shipped',
+    tracking_status: parcel.delivered === null ? 'in_transit' : 'delivered',
+    carrier_id: carrierId,
+    carrier_service_id: serviceId,
+    tracking_number: demoTrackingNumber(parcel.service, random),
+    tracking_verified: VERIFIABLE_SERVICES.has(parcel.service) ? 1 : 0,
+    weight_grams: null,
+    length_mm: null,
+    width_mm: null,
+    height_mm: null,
+    shipping_cost: null,
+    promised_date: null,
+    packed_at: iso(packedAt),
+    shipped_at: iso(parcel.shippedAt),
+    delivered_at: parcel.delivered === null ? null : iso(parcel.delivered),
+    last_event_at: iso(lastEvent),
+    created_by: parcel.user,
+    created_at: iso(packedAt),
+    updated_at: iso(lastEvent),
+  };
+}
+
+/**
  * Two years of order history for the seeded shop, one day at a time, oldest first. The
  * orders are priced by `priceOrder`, paid, shipped, delivered, cancelled and returned as
  * a shop's are, with a timeline for each, and numbered per terminal and day. Nothing
@@ -284,6 +352,9 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
   const dayRandom = root.fork('days');
   const lifeRandom = root.fork('lifecycles');
   const random = root.fork('orders');
+  // Parcels draw from their own stream, so adding them left every order as it was.
+  const parcelRandom = root.fork('shipments');
+  const shipmentSequences = new Map<string, number>();
   const endDay = Date.parse(`${options.today}T00:00:00Z`) / DAY_MS;
   const firstDay = endDay - options.days;
   const endMs = endDay * DAY_MS - SHOP_UTC_OFFSET_MS;
@@ -343,10 +414,13 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
     const rows: HistoryDay = {
       day: shopDay(dayStart),
       sequences: new Map(),
+      shipmentSequences,
       orders: [],
       lines: [],
       payments: [],
       events: [],
+      shipments: [],
+      shipmentLines: [],
     };
     for (const draft of drafts) {
       const channel = draft.channel;
@@ -405,10 +479,11 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
       const gross = lineInputs.reduce((sum, l) => sum + l.product.price * l.quantity, 0);
       let shippingMethod = '';
       let shippingAmount = 0;
+      let service: DemoService = 'sf_express';
       if (ships) {
-        if (customer.abroad) [shippingMethod, shippingAmount] = random.pick(CARRIERS_ABROAD);
+        if (customer.abroad) [shippingMethod, shippingAmount, service] = random.pick(CARRIERS_ABROAD);
         else {
-          shippingMethod = random.pick(CARRIERS_CN);
+          [shippingMethod, service] = random.pick(CARRIERS_CN);
           shippingAmount = gross >= FREE_SHIPPING_FROM ? 0 : DOMESTIC_SHIPPING;
         }
       }
@@ -454,6 +529,7 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
       let completedAt: number | null = null;
       let cancelledAt: number | null = null;
       const returned: number[] = lineInputs.map(() => 0);
+      let parcel: Insertable<ShipmentsTable> | null = null;
       // Some goods come back within two weeks: one line returned and refunded.
       const returnAt = (after: number) => after + random.between(1, 14) * DAY_MS + random.int(8 * 3_600_000);
 
@@ -492,14 +568,28 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
             endMs - random.between(10, 600) * 60_000,
           );
           const shippedAt = Math.max(shipped, placed + 60_000);
+          // A draw kept in its place: without it every later order of the same seed would change.
+          if (ships) random.int(1e9);
+          const delivered = shippedAt + (customer.abroad ? random.between(5, 12) : random.between(1, 4)) * DAY_MS;
           if (ships) {
+            parcel = historyParcel(options, parcelRandom, shipmentSequences, {
+              orderId: id,
+              service,
+              placed,
+              shippedAt,
+              delivered: delivered < endMs ? delivered : null,
+              user: options.users.manager,
+            });
             events.push({
               at: shippedAt,
               kind: 'shipped',
-              details: { carrier: shippingMethod, tracking: String(random.int(1e9)).padStart(12, '7') },
+              details: {
+                shipment: parcel.number,
+                carrier: shippingMethod,
+                tracking: parcel.tracking_number,
+              },
             });
           }
-          const delivered = shippedAt + (customer.abroad ? random.between(5, 12) : random.between(1, 4)) * DAY_MS;
           if (!ships || delivered < endMs) {
             // A pickup is handed over at the shop; a parcel is complete once delivered.
             completedAt = ships ? delivered : shippedAt;
@@ -584,6 +674,18 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
           returned_quantity: returned[i],
         });
       });
+      if (parcel) {
+        rows.shipments.push(parcel);
+        for (const line of rows.lines.slice(rows.lines.length - lineInputs.length)) {
+          rows.shipmentLines.push({
+            id: seededUuidV7(Date.parse(parcel.shipped_at!), parcelRandom),
+            shipment_id: parcel.id,
+            order_line_id: line.id,
+            product_id: line.product_id,
+            quantity: line.quantity,
+          });
+        }
+      }
       rows.payments.push(...payments);
       for (const event of events) {
         rows.events.push({
@@ -615,7 +717,17 @@ export function* historyChunks(
   recentDays: number,
 ): Generator<HistoryChunk> {
   const recentFrom = options.days - recentDays;
-  let chunk: HistoryChunk = { orders: [], lines: [], payments: [], events: [], sequences: [], soldRecently: [] };
+  const empty = (): HistoryChunk => ({
+    orders: [],
+    lines: [],
+    payments: [],
+    events: [],
+    shipments: [],
+    shipmentLines: [],
+    sequences: [],
+    soldRecently: [],
+  });
+  let chunk = empty();
   let sold = new Map<string, number>();
   let dayIndex = 0;
   for (const day of orderHistory(options)) {
@@ -633,10 +745,16 @@ export function* historyChunks(
     chunk.lines.push(...day.lines);
     chunk.payments.push(...day.payments);
     chunk.events.push(...day.events);
+    chunk.shipments.push(...day.shipments);
+    chunk.shipmentLines.push(...day.shipmentLines);
+    if (dayIndex === options.days) {
+      // A parcel can go out days after its order: the shipment counters are final only now.
+      for (const [shipDay, last] of day.shipmentSequences) chunk.sequences.push({ kind: 'SH', day: shipDay, last });
+    }
     if (chunk.orders.length >= ordersPerChunk || dayIndex === options.days) {
       chunk.soldRecently = [...sold];
       yield chunk;
-      chunk = { orders: [], lines: [], payments: [], events: [], sequences: [], soldRecently: [] };
+      chunk = empty();
       sold = new Map();
     }
   }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RunningApp } from '../app';
+import type { Database } from '../database/schema';
 import { inWriteTransaction } from '../database/transaction';
 import { WALK_IN_CUSTOMER_ID, phoneTail } from '../../shared/domain/customers';
 import { AppError } from '../../shared/errors';
@@ -21,6 +22,7 @@ import { DEMO_FAMILY, DEMO_PRODUCTS, demoBarcode } from './demo-catalog';
 import { demoPeople, type DemoAddress } from './demo-people';
 import { demoRange, type RangeProduct, type Season } from './demo-range';
 import { DAY_MS } from './demand';
+import { DEMO_SERVICES } from './demo-tracking';
 import {
   HISTORY_TERMINALS,
   historyChunks,
@@ -52,6 +54,7 @@ export interface SeedSummary {
   orderLines: number;
   payments: number;
   events: number;
+  shipments: number;
   products: number;
   customers: number;
   openOrders: number;
@@ -210,7 +213,7 @@ export async function seedShopWithOrders(app: RunningApp, options: SeedOptions):
   const endDay = Date.parse(`${options.today}T00:00:00Z`) / DAY_MS;
   const soldRecently = new Map<string, number>();
   const sequences: HistoryChunk['sequences'] = [];
-  const counts = { orders: 0, lines: 0, payments: 0, events: 0 };
+  const counts = { orders: 0, lines: 0, payments: 0, events: 0, shipments: 0 };
   const inserter = new BatchInserter();
   const history: HistoryOptions = {
     orders: options.orders,
@@ -236,6 +239,7 @@ export async function seedShopWithOrders(app: RunningApp, options: SeedOptions):
     pricesIncludeTax: settings.pricesIncludeTax,
     rounding: settings.rounding,
     shippingRateBasisPoints: rate('standard'),
+    services: await demoServices(db),
   };
   const chunks = options.onSecondThread
     ? chunksFromWorker(history)
@@ -246,6 +250,7 @@ export async function seedShopWithOrders(app: RunningApp, options: SeedOptions):
     counts.lines += chunk.lines.length;
     counts.payments += chunk.payments.length;
     counts.events += chunk.events.length;
+    counts.shipments += chunk.shipments.length;
     sequences.push(...chunk.sequences);
     for (const [productId, quantity] of chunk.soldRecently) {
       soldRecently.set(productId, (soldRecently.get(productId) ?? 0) + quantity);
@@ -286,6 +291,7 @@ export async function seedShopWithOrders(app: RunningApp, options: SeedOptions):
     orderLines: counts.lines,
     payments: counts.payments,
     events: counts.events,
+    shipments: counts.shipments,
     products: products.length,
     customers: catalogue.customers.length + 1,
     openOrders,
@@ -294,6 +300,23 @@ export async function seedShopWithOrders(app: RunningApp, options: SeedOptions):
     historySeconds: Math.round(historySeconds * 10) / 10,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
+}
+
+/** The seeded carrier services the history's parcels go with, by code. */
+export async function demoServices(db: Kysely<Database>): Promise<HistoryOptions['services']> {
+  const rows = await db
+    .selectFrom('carrier_services')
+    .select(['id', 'carrier_id', 'code'])
+    .where('code', 'in', [...DEMO_SERVICES])
+    .execute();
+  const byCode = new Map(rows.map((r) => [r.code, { carrierId: r.carrier_id, serviceId: r.id }]));
+  return Object.fromEntries(
+    DEMO_SERVICES.map((code) => {
+      const found = byCode.get(code);
+      if (!found) throw new Error(`The carrier service ${code} the demo ships with is missing`);
+      return [code, found];
+    }),
+  ) as HistoryOptions['services'];
 }
 
 /** The history's chunks from history-worker, the next one made while the caller writes this one. */

@@ -83,7 +83,31 @@ describe('shipping rates', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await rules.getByText('Saved.').waitFor();
     const row = rules.getByRole('row').filter({ hasText: 'Neighbouring provinces' });
-    await row.getByText('CN¥4.50 / 1000 g').waitFor();
+    await row.getByText('CN¥4.50 first 1000 g, +CN¥1.50 per 1000 g').waitFor();
+  });
+
+  it('adds a service with its first rate rule', async () => {
+    await page.getByRole('button', { name: 'Add service' }).click();
+    const form = page.getByRole('form', { name: 'Add service' });
+    await form.getByLabel('Carrier').selectOption({ label: 'SF Express' });
+    await form.getByLabel('Service name').fill('SF Same Day');
+    await form.getByLabel('Code').fill('sf_same_day');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const rules = page.getByRole('region', { name: 'Rate rules of SF Same Day' });
+    await rules.getByText('No rules: this service is offered nowhere.').waitFor();
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    const rule = rules.getByRole('form', { name: 'Add rule' });
+    await rule.getByLabel('Zone', { exact: true }).fill('Shanghai, same day');
+    await rule.getByLabel('Provinces / states').fill('SH');
+    await rule.getByLabel('Up to (g)').fill('5000');
+    await rule.getByLabel('First weight price').fill('20');
+    await rule.getByLabel('Step price').fill('5');
+    await rule.getByLabel('Transit days, fewest').fill('0');
+    await rule.getByLabel('Transit days, most').fill('0');
+    await rule.getByRole('button', { name: 'Save' }).click();
+    await rules.getByRole('cell', { name: 'Shanghai, same day', exact: true }).waitFor();
+    await rules.getByText('CN¥20.00 first 1000 g, +CN¥5.00 per 1000 g').waitFor();
+    await screenshot(page, 'rates-12-new-service-en');
   });
 
   it('compares rates on the order, explains the best, and uses a service', async () => {
@@ -98,6 +122,7 @@ describe('shipping rates', () => {
     await expect(rates.getByRole('row').filter({ hasText: 'SF Standard Express' }).textContent()).resolves.toContain(
       'CN¥13.00 first 1 kg + 1 × CN¥2.00 per 1 kg',
     );
+    await rates.evaluate((element) => element.scrollIntoView());
     await screenshot(page, 'rates-20-compare-en');
 
     await rates.getByRole('button', { name: 'Fastest within a budget' }).click();
@@ -105,6 +130,7 @@ describe('shipping rates', () => {
     // Within ¥10: ZTO (¥7.50) and YTO (¥6.00) arrive by the same latest day; ZTO may come a day sooner.
     await rates.getByText(/^Best: ZTO Standard/).waitFor();
     await rates.getByText(/The fastest of the 2 services within CN¥10\.00/).waitFor();
+    await rates.evaluate((element) => element.scrollIntoView());
     await screenshot(page, 'rates-21-budget-en');
 
     await rates.getByRole('button', { name: 'Use this service: ZTO Standard' }).click();
@@ -122,6 +148,7 @@ describe('shipping rates', () => {
     await rates.getByRole('button', { name: '准时中最便宜' }).click();
     await rates.getByText(/^最优：|^最优:/).waitFor();
     await rates.getByText(/在 7 个确保于承诺日期/).waitFor();
+    await rates.evaluate((element) => element.scrollIntoView());
     await screenshot(page, 'rates-30-compare-zh');
     await page.goto(`${shop.server.base}/#/settings`);
     await page.getByRole('tab', { name: '物流' }).click();
@@ -130,6 +157,9 @@ describe('shipping rates', () => {
       .getByRole('region', { name: 'SF Standard Express 的运费规则' })
       .getByText('Xinjiang and Tibet')
       .waitFor();
+    await page
+      .getByRole('region', { name: 'SF Standard Express 的运费规则' })
+      .evaluate((element) => element.scrollIntoView());
     await screenshot(page, 'rates-31-settings-zh');
     await page.getByRole('button', { name: 'English' }).click();
   });

@@ -26,7 +26,10 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
   const [budgetText, setBudgetText] = useState(() => moneyInputValue(2000, order.currency));
   const [setCharge, setSetCharge] = useState(true);
   const [quote, setQuote] = useState<Quote | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  // Kept as values, not text, so a notice follows a change of language.
+  const [notice, setNotice] = useState<
+    { kind: 'success'; service: string; price: number | null } | { kind: 'error'; error: unknown } | null
+  >(null);
   const [busy, setBusy] = useState(false);
   const budget = parseMoney(useDebounced(budgetText, 300), order.currency);
   const budgetInvalid = goal === 'fastest_within_budget' && budget === null;
@@ -43,7 +46,7 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
       .quoteOrder({ orderId: order.id, goal, ...(goal === 'fastest_within_budget' ? { budget: budget ?? 0 } : {}) })
       .then(
         (loaded) => current && setQuote(loaded),
-        (error: unknown) => current && setNotice({ kind: 'error', text: errorText(error, t) }),
+        (error: unknown) => current && setNotice({ kind: 'error', error }),
       );
     return () => {
       current = false;
@@ -54,15 +57,10 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
     setBusy(true);
     try {
       await client.rates.chooseForOrder({ orderId: order.id, serviceId, setCharge });
-      setNotice({
-        kind: 'success',
-        text: setCharge
-          ? t('rates.compare.usedWithCharge', { service: serviceName, price: f.money(price) })
-          : t('rates.compare.used', { service: serviceName }),
-      });
+      setNotice({ kind: 'success', service: serviceName, price: setCharge ? price : null });
       onChosen();
     } catch (error) {
-      setNotice({ kind: 'error', text: errorText(error, t) });
+      setNotice({ kind: 'error', error });
     } finally {
       setBusy(false);
     }
@@ -117,7 +115,15 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
           </label>
         )}
       </div>
-      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {notice && (
+        <Notice kind={notice.kind}>
+          {notice.kind === 'error'
+            ? errorText(notice.error, t)
+            : notice.price === null
+              ? t('rates.compare.used', { service: notice.service })
+              : t('rates.compare.usedWithCharge', { service: notice.service, price: f.money(notice.price) })}
+        </Notice>
+      )}
       {quote && parcel && (
         <>
           <p className="rates__facts muted">
@@ -143,87 +149,93 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
             <>
               <p className="notice notice--success" role="status">
                 <strong>
-                  {t('rates.compare.best')}:{' '}
-                  {quote.options.find((o) => o.serviceId === quote.best.serviceId)?.serviceName}
+                  {t('rates.compare.bestLabel', {
+                    service: quote.options.find((o) => o.serviceId === quote.best.serviceId)?.serviceName,
+                  })}
                 </strong>{' '}
                 — {reasonText(quote.best.reason, t, f)}
               </p>
-              <table className="table table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rates.compare.service')}</th>
-                    <th scope="col">{t('rates.compare.zone')}</th>
-                    <th scope="col" className="num">
-                      {t('rates.compare.weight')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('rates.compare.price')}
-                    </th>
-                    <th scope="col">{t('rates.compare.delivery')}</th>
-                    {editable && <th scope="col" aria-label={t('rates.compare.use')} />}
-                  </tr>
-                </thead>
-                <tbody>
-                  {quote.options.map((option) => {
-                    const best = option.serviceId === quote.best.serviceId;
-                    const late = quote.promisedDate !== null && option.deliveryLatest > quote.promisedDate;
-                    return (
-                      <tr key={option.serviceId} className={best ? 'rates__best-row' : undefined}>
-                        <td>
-                          {option.serviceName} <span className="muted">· {option.carrierName}</span>{' '}
-                          {best && <span className="badge badge--best">{t('rates.compare.best')}</span>}{' '}
-                          {quote.chosenServiceId === option.serviceId && (
-                            <span className="badge badge--chosen">{t('rates.compare.chosen')}</span>
-                          )}
-                        </td>
-                        <td>{option.zoneName}</td>
-                        <td className="num">
-                          {f.weight(option.billableGrams)}
-                          {option.volumetricGrams !== null && option.volumetricGrams > option.actualGrams && (
+              <div className="rates__table">
+                <table className="table table--compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('rates.compare.service')}</th>
+                      <th scope="col" className="num">
+                        {t('rates.compare.weight')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('rates.compare.price')}
+                      </th>
+                      <th scope="col">{t('rates.compare.delivery')}</th>
+                      {editable && <th scope="col" aria-label={t('rates.compare.use')} />}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {quote.options.map((option) => {
+                      const best = option.serviceId === quote.best.serviceId;
+                      const late = quote.promisedDate !== null && option.deliveryLatest > quote.promisedDate;
+                      return (
+                        <tr key={option.serviceId} className={best ? 'rates__best-row' : undefined}>
+                          <td>
+                            {option.serviceName} <span className="muted">· {option.carrierName}</span>{' '}
+                            {best && <span className="badge badge--best">{t('rates.compare.best')}</span>}{' '}
+                            {quote.chosenServiceId === option.serviceId && (
+                              <span className="badge badge--chosen">{t('rates.compare.chosen')}</span>
+                            )}
                             <span className="rates__parts muted">
-                              {t('rates.compare.volumetric', { weight: f.weight(option.volumetricGrams) })}
+                              {option.zoneName} · {partsText(option, t, f)}
                             </span>
-                          )}
-                        </td>
-                        <td className="num">
-                          {option.price !== option.fullPrice && (
-                            <span className="rates__full-price muted">{f.money(option.fullPrice)}</span>
-                          )}
-                          <strong>{f.money(option.price)}</strong>
-                          <span className="rates__parts muted">{partsText(option, t, f)}</span>
-                        </td>
-                        <td>
-                          {option.deliveryEarliest === option.deliveryLatest
-                            ? f.day(option.deliveryLatest)
-                            : t('rates.compare.dateRange', {
-                                from: f.day(option.deliveryEarliest),
-                                to: f.day(option.deliveryLatest),
-                              })}{' '}
-                          {quote.promisedDate !== null &&
-                            (late ? (
-                              <span className="badge badge--warn">{t('rates.compare.late')}</span>
-                            ) : (
-                              <span className="badge badge--best">{t('rates.compare.onTime')}</span>
-                            ))}
-                        </td>
-                        {editable && (
-                          <td className="table__actions">
-                            <button
-                              type="button"
-                              className={best ? 'button button--primary button--small' : 'button button--small'}
-                              disabled={busy}
-                              aria-label={`${t('rates.compare.use')}: ${option.serviceName}`}
-                              onClick={() => void use(option.serviceId, option.serviceName, option.price)}
-                            >
-                              {t('rates.compare.use')}
-                            </button>
                           </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                          <td className="num">
+                            {f.weight(option.billableGrams)}
+                            {option.volumetricGrams !== null && option.volumetricGrams > option.actualGrams && (
+                              <span className="rates__parts muted">
+                                {t('rates.compare.volumetric', { weight: f.weight(option.volumetricGrams) })}
+                              </span>
+                            )}
+                          </td>
+                          <td className="num">
+                            {option.price !== option.fullPrice && (
+                              <span className="rates__full-price muted">{f.money(option.fullPrice)}</span>
+                            )}
+                            <strong>{f.money(option.price)}</strong>
+                          </td>
+                          <td>
+                            {option.deliveryEarliest === option.deliveryLatest
+                              ? f.day(option.deliveryLatest)
+                              : t('rates.compare.dateRange', {
+                                  from: f.day(option.deliveryEarliest),
+                                  to: f.day(option.deliveryLatest),
+                                })}
+                            {quote.promisedDate !== null && (
+                              <span className="rates__parts">
+                                {late ? (
+                                  <span className="badge badge--warn">{t('rates.compare.late')}</span>
+                                ) : (
+                                  <span className="badge badge--best">{t('rates.compare.onTime')}</span>
+                                )}
+                              </span>
+                            )}
+                          </td>
+                          {editable && (
+                            <td className="table__actions">
+                              <button
+                                type="button"
+                                className={best ? 'button button--primary button--small' : 'button button--small'}
+                                disabled={busy}
+                                aria-label={`${t('rates.compare.use')}: ${option.serviceName}`}
+                                onClick={() => void use(option.serviceId, option.serviceName, option.price)}
+                              >
+                                {t('rates.compare.useShort')}
+                              </button>
+                            </td>
+                          )}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
           {quote.ineligible.length > 0 && (

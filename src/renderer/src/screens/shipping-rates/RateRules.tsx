@@ -77,74 +77,76 @@ export function RateRules({
       {rules.length === 0 ? (
         <p className="muted">{t('rates.settings.rules.none')}</p>
       ) : (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('rates.settings.rules.zoneName')}</th>
-              <th scope="col">{t('rates.settings.rules.countries')}</th>
-              <th scope="col">{t('rates.settings.rules.regions')}</th>
-              <th scope="col">{t('rates.settings.rules.postcodePrefixes')}</th>
-              <th scope="col">{t('rates.settings.rules.bracket')}</th>
-              <th scope="col" className="num">
-                {t('rates.settings.rules.base')}
-              </th>
-              <th scope="col" className="num">
-                {t('rates.settings.rules.stepPrice')}
-              </th>
-              <th scope="col" className="num">
-                {t('rates.settings.rules.minimumCharge')}
-              </th>
-              <th scope="col" className="num">
-                {t('rates.settings.rules.freeOver')}
-              </th>
-              <th scope="col">{t('rates.settings.rules.transit')}</th>
-              {!readOnly && <th scope="col" aria-label={t('rates.settings.edit')} />}
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule) => (
-              <tr key={rule.id}>
-                <td>{rule.zoneName}</td>
-                <td className="mono">{rule.zone.countries.join(' ')}</td>
-                <td className="mono">{rule.zone.regions.join(' ')}</td>
-                <td className="mono">{rule.zone.postcodePrefixes.join(' ')}</td>
-                <td>
-                  {rule.minWeightGrams}–{rule.maxWeightGrams ?? '∞'} g
-                </td>
-                <td className="num">
-                  {money(rule.basePrice)} / {rule.baseWeightGrams} g
-                </td>
-                <td className="num">
-                  {t('rates.settings.rules.perStep', { price: money(rule.stepPrice), step: rule.stepGrams })}
-                </td>
-                <td className="num">{rule.minimumCharge > 0 ? money(rule.minimumCharge) : ''}</td>
-                <td className="num">{rule.freeOver !== null ? money(rule.freeOver) : ''}</td>
-                <td>{t('rates.settings.rules.days', { min: rule.transitDaysMin, max: rule.transitDaysMax })}</td>
-                {!readOnly && (
-                  <td className="table__actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`${t('rates.settings.edit')}: ${rule.zoneName} ${rule.minWeightGrams}–${rule.maxWeightGrams ?? '∞'} g`}
-                      onClick={() => setEditing(rule)}
-                      disabled={editing !== null}
-                    >
-                      {t('rates.settings.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      aria-label={`${t('rates.settings.rules.delete')}: ${rule.zoneName} ${rule.minWeightGrams}–${rule.maxWeightGrams ?? '∞'} g`}
-                      onClick={() => void remove(rule)}
-                    >
-                      {t('rates.settings.rules.delete')}
-                    </button>
-                  </td>
-                )}
+        <div className="rates__table">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('rates.settings.rules.zoneName')}</th>
+                <th scope="col">{t('rates.settings.rules.where')}</th>
+                <th scope="col">{t('rates.settings.rules.bracket')}</th>
+                <th scope="col" className="num">
+                  {t('rates.settings.rules.price')}
+                </th>
+                <th scope="col" className="num">
+                  {t('rates.settings.rules.minimumShort')}
+                </th>
+                <th scope="col" className="num">
+                  {t('rates.settings.rules.freeOverShort')}
+                </th>
+                <th scope="col">{t('rates.settings.rules.transit')}</th>
+                {!readOnly && <th scope="col" aria-label={t('rates.settings.edit')} />}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rules.map((rule) => (
+                <tr key={rule.id}>
+                  <td>{rule.zoneName}</td>
+                  <td className="mono">
+                    {[rule.zone.countries, rule.zone.regions, rule.zone.postcodePrefixes]
+                      .filter((list) => list.length > 0)
+                      .map((list) => list.join(' '))
+                      .join(' · ')}
+                  </td>
+                  <td>
+                    {rule.minWeightGrams}–{rule.maxWeightGrams ?? '∞'} g
+                  </td>
+                  <td className="num">
+                    {t('rates.settings.rules.priceText', {
+                      base: money(rule.basePrice),
+                      baseWeight: rule.baseWeightGrams,
+                      step: money(rule.stepPrice),
+                      stepWeight: rule.stepGrams,
+                    })}
+                  </td>
+                  <td className="num">{rule.minimumCharge > 0 ? money(rule.minimumCharge) : ''}</td>
+                  <td className="num">{rule.freeOver !== null ? money(rule.freeOver) : ''}</td>
+                  <td>{t('rates.settings.rules.days', { min: rule.transitDaysMin, max: rule.transitDaysMax })}</td>
+                  {!readOnly && (
+                    <td className="table__actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`${t('rates.settings.edit')}: ${rule.zoneName} ${rule.minWeightGrams}–${rule.maxWeightGrams ?? '∞'} g`}
+                        onClick={() => setEditing(rule)}
+                        disabled={editing !== null}
+                      >
+                        {t('rates.settings.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        aria-label={`${t('rates.settings.rules.delete')}: ${rule.zoneName} ${rule.minWeightGrams}–${rule.maxWeightGrams ?? '∞'} g`}
+                        onClick={() => void remove(rule)}
+                      >
+                        {t('rates.settings.rules.delete')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Carrier, CarrierService } from '../../../../shared/contract/carriers';
 import { useApi } from '../../api/ApiContext';
@@ -6,6 +6,7 @@ import { errorText } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
 import { PanelToolbar } from '../../components/PanelToolbar';
 import { CarrierForm } from './CarrierForm';
+import { NewServiceForm } from './NewServiceForm';
 import { RateRules } from './RateRules';
 import { ServiceTermsForm } from './ServiceTermsForm';
 import './rates.css';
@@ -17,8 +18,13 @@ export function ShippingPanel() {
   const [carriers, setCarriers] = useState<Carrier[]>([]);
   const [editingCarrier, setEditingCarrier] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const mayEdit = user?.role === 'owner' || user?.role === 'manager';
+  const serviceStart = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selected) serviceStart.current?.scrollIntoView({ block: 'start' });
+  }, [selected]);
 
   const reload = useCallback(() => {
     client.carriers
@@ -37,9 +43,27 @@ export function ShippingPanel() {
   return (
     <>
       <section className="panel" aria-label={t('rates.settings.title')}>
-        <PanelToolbar title={t('rates.settings.title')} />
+        <PanelToolbar
+          title={t('rates.settings.title')}
+          action={
+            mayEdit
+              ? { label: t('rates.settings.newService'), onClick: () => setAdding(true), disabled: adding }
+              : undefined
+          }
+        />
         <p className="muted">{t('rates.settings.intro')}</p>
         {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+        {adding && (
+          <NewServiceForm
+            carriers={carriers}
+            onCreated={(id) => {
+              setAdding(false);
+              setSelected(id);
+              saved();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        )}
         {editingCarrier && (
           <CarrierForm
             carrier={carriers.find((c) => c.id === editingCarrier) as Carrier}
@@ -51,8 +75,8 @@ export function ShippingPanel() {
           <thead>
             <tr>
               <th scope="col">{t('rates.settings.name')}</th>
-              <th scope="col">{t('rates.settings.kind')}</th>
-              <th scope="col">{t('rates.settings.trackingUrl')}</th>
+              <th scope="col">{t('rates.settings.kindOrCode')}</th>
+              <th scope="col">{t('rates.settings.trackingOrRules')}</th>
               <th scope="col">{t('rates.settings.active')}</th>
               <th scope="col" aria-label={t('rates.settings.edit')} />
             </tr>
@@ -65,7 +89,9 @@ export function ShippingPanel() {
                     <strong>{carrier.name}</strong>
                   </td>
                   <td>{t(`rates.settings.kinds.${carrier.kind}`)}</td>
-                  <td className="mono muted">{carrier.trackingUrl}</td>
+                  <td className="mono muted shipping-settings__url" title={carrier.trackingUrl ?? undefined}>
+                    {carrier.trackingUrl}
+                  </td>
                   <td>{carrier.active ? t('rates.settings.active') : t('rates.settings.inactive')}</td>
                   <td className="table__actions">
                     {mayEdit && (
@@ -111,6 +137,7 @@ export function ShippingPanel() {
           </tbody>
         </table>
       </section>
+      <div ref={serviceStart} />
       {service && (
         <>
           <ServiceTermsForm key={service.id} service={service} readOnly={!mayEdit} onSaved={saved} />

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createHttpServer, listen } from '../../src/main/http/server';
 import { rateParcel, type RatedService } from '../../src/shared/shipping/rate-engine';
 import { product } from '../helpers/shop';
 import { failure, startTestApp } from '../helpers/test-app';
@@ -195,6 +197,12 @@ describe('rates for an order', () => {
     const methodOnly = await client.rates.chooseForOrder({ orderId: order.id, serviceId: quote.options[0].serviceId });
     expect(methodOnly).toMatchObject({ shippingMethod: 'SF Standard Express', shippingAmount: 750 });
 
+    await client.orders.update({ id: order.id, notes: 'Leave at the door' });
+    expect((await client.rates.quoteOrder({ orderId: order.id })).chosenServiceId).toBe(quote.options[0].serviceId);
+    await client.orders.update({ id: order.id, shipping: { method: 'Courier from the market', amount: 500 } });
+    expect((await client.rates.quoteOrder({ orderId: order.id })).chosenServiceId).toBeNull();
+    await client.rates.chooseForOrder({ orderId: order.id, serviceId: quote.options[0].serviceId, setCharge: true });
+
     const dhl = quote.ineligible.find((i) => i.serviceName === 'DHL Express Worldwide');
     const wrong = await failure(client.rates.chooseForOrder({ orderId: order.id, serviceId: dhl?.serviceId ?? '' }));
     expect(wrong.code).toBe('VALIDATION');
@@ -207,7 +215,7 @@ describe('rates for an order', () => {
     expect(late.code).toBe('INVALID_STATE');
     expect(await client.orders.get({ id: order.id })).toMatchObject({
       shippingMethod: 'SF Standard Express',
-      grandTotal: 2750,
+      grandTotal: 3500,
     });
   });
 
@@ -303,6 +311,7 @@ describe('rate rules', () => {
         };
         const limit = Math.max(...service.rules.map((r) => r.maxWeightGrams ?? r.minWeightGrams + 10_000));
         let previous = 0;
+        let priced = 0;
         for (let grams = 1; grams <= limit; grams += grams < 2000 ? 7 : 250) {
           const [option] = rateParcel({
             originCountry: service.originCountry || 'CN',
@@ -315,8 +324,73 @@ describe('rate rules', () => {
           if (!option) continue;
           expect(option.price, `${service.code} ${rule.zoneName} at ${grams} g`).toBeGreaterThanOrEqual(previous);
           previous = option.price;
+          priced += 1;
         }
+        expect(priced, `${service.code} ${rule.zoneName}`).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('rates over the readable HTTP routes', () => {
+  it('quotes a parcel, quotes and ships an order, edits a rule', async () => {
+    const app = await startTestApp({ serverToken: 'server-token' });
+    await app.setUpOwner();
+    const client = app.clientWith('server-token');
+    await client.warehouses.create({ code: 'MAIN', name: 'Main' });
+    const tea = await product(client, { unitPrice: 1000, weightGrams: 600 });
+    const { customer } = await client.customers.create({ name: '陈静', addresses: [HANGZHOU] });
+    const order = await client.orders.create({
+      customerId: customer.id,
+      lines: [{ productId: tea.id, quantity: 2 }],
+      shipping: { method: 'To be chosen', amount: 0 },
+    });
+    const server = createHttpServer({
+      router: app.router,
+      version: '1',
+      rendererDir: app.folder,
+      log: () => undefined,
+    });
+    const address: AddressInfo = await listen(server, 0, '127.0.0.1');
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const call = async <T>(method: string, path: string, body?: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${address.port}/api${path}`, {
+        method,
+        headers: { authorization: 'Bearer server-token', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T };
+    };
+    type Quote = { options: Array<{ serviceId: string; serviceCode: string; price: number }> };
+
+    // 500 g to Beijing (rest of China) by ZTO: the first kilogram, ¥8.00.
+    const parcel = await call<Quote>('POST', '/rates/quote', {
+      package: { weightGrams: 500 },
+      destination: { country: 'CN', region: '北京市', city: '北京' },
+    });
+    expect(parcel.status).toBe(200);
+    expect(parcel.body.options.find((o) => o.serviceCode === 'zto_standard')?.price).toBe(800);
+
+    const quoted = await call<Quote>('POST', `/orders/${order.number}/rates`, {});
+    const yto = quoted.body.options.find((o) => o.serviceCode === 'yto_standard');
+    expect(yto?.price).toBe(700);
+    const shipped = await call<{ shippingMethod: string; shippingAmount: number }>(
+      'POST',
+      `/orders/${order.number}/shipping-service`,
+      { serviceId: yto?.serviceId, setCharge: true },
+    );
+    expect(shipped.body).toMatchObject({ shippingMethod: 'YTO Standard', shippingAmount: 700 });
+
+    const carriers = await call<Array<{ services: Array<{ id: string; code: string }> }>>('GET', '/carriers');
+    const ytoService = carriers.body.flatMap((c) => c.services).find((s) => s.code === 'yto_standard');
+    const rules = await call<Array<{ id: string; zoneName: string }>>(
+      'GET',
+      `/carrier-services/${ytoService?.id}/rates`,
+    );
+    const near = rules.body.find((r) => r.zoneName === 'Neighbouring provinces');
+    const { id, ...fields } = near as Record<string, unknown> & { id: string };
+    const edited = await call<{ basePrice: number }>('PUT', `/rate-rules/${id}`, { ...fields, basePrice: 600 });
+    expect(edited.body.basePrice).toBe(600);
+    expect((await call('DELETE', `/rate-rules/${id}`)).status).toBe(200);
   });
 });

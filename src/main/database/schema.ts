@@ -11,6 +11,7 @@ import type { ReturnCondition, ReturnStatus } from '../../shared/domain/returns'
 import type { RoundingMode } from '../../shared/domain/rounding';
 import type { CarrierKind } from '../../shared/domain/carriers';
 import type { ShipmentStage, TrackingStatus } from '../../shared/domain/shipments';
+import type { TransitCalendar } from '../../shared/shipping/rules';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -55,6 +56,7 @@ export interface Database {
   carrier_services: CarrierServicesTable;
   shipments: ShipmentsTable;
   shipment_lines: ShipmentLinesTable;
+  rate_rules: RateRulesTable;
 }
 
 export interface UsersTable {
@@ -403,6 +405,8 @@ export interface OrdersTable {
   refunded_total: Generated<number>;
   ships: number;
   shipping_method: string;
+  /** The carrier service chosen for the order (Shipping → rates), if one was. */
+  carrier_service_id: Generated<string | null>;
   shipping_amount: number;
   shipping_tax_class: string;
   /** JSON addresses, copied onto the order so a later change to the customer leaves it alone. */
@@ -560,6 +564,17 @@ export interface CarrierServicesTable {
   name: string;
   /** cm³ per kg for volumetric weight; 0: the service charges by actual weight only. */
   volumetric_divisor: number;
+  /** The country parcels must leave from; '' for any. */
+  origin_country: Generated<string>;
+  /** Parcels ready at or after this local hour leave the next day the carrier works; 24: no cut-off. */
+  cutoff_hour: Generated<number>;
+  transit_calendar: Generated<TransitCalendar>;
+  oversize_longest_mm: number | null;
+  oversize_girth_mm: number | null;
+  oversize_fee: Generated<number>;
+  remote_fee: Generated<number>;
+  /** JSON: the zones (src/shared/shipping/rules.ts) that pay the remote-area fee. */
+  remote_areas: Generated<string>;
   active: number;
   sort_order: number;
   created_at: string;
@@ -602,4 +617,29 @@ export interface ShipmentLinesTable {
   order_line_id: string;
   product_id: string | null;
   quantity: number;
+}
+
+/** One line of a service's price list: a zone and a weight bracket (src/shared/shipping/rules.ts). */
+export interface RateRulesTable {
+  id: string;
+  service_id: string;
+  zone_name: string;
+  /** JSON arrays: ISO country codes; region codes; postcode prefixes (empty: the whole country). */
+  countries: string;
+  regions: string;
+  postcode_prefixes: string;
+  /** The bracket: billable weight above the minimum, up to and including the maximum (null: no limit). */
+  min_weight_grams: number;
+  max_weight_grams: number | null;
+  base_weight_grams: number;
+  base_price: number;
+  step_grams: number;
+  step_price: number;
+  minimum_charge: number;
+  free_over: number | null;
+  transit_days_min: number;
+  transit_days_max: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
 }

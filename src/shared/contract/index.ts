@@ -4,12 +4,14 @@ import { auth } from './auth';
 import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
+import { carriers } from './carriers';
 import { customers } from './customers';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
 import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
+import { rates } from './rates';
 import { returns } from './returns';
 import { settings } from './settings';
 import { system } from './system';
@@ -39,6 +41,8 @@ export const contract = {
   cashUps,
   returns,
   trackingNumbers,
+  carriers,
+  rates,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -292,6 +292,8 @@ async function priceAndWrite(
       .set({
         ...header,
         payment_status: paymentStatusOf(header.grand_total, existing.paid_total, existing.refunded_total),
+        // A service chosen from the rates no longer holds once the method is changed by hand.
+        ...(header.shipping_method !== existing.shipping_method ? { carrier_service_id: null } : {}),
       })
       .where('id', '=', orderId)
       .execute();

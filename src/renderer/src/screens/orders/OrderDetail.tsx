@@ -8,6 +8,7 @@ import { errorText } from '../../components/form-errors';
 import { formatDateTime } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
+import { RateComparison } from '../shipping-rates/RateComparison';
 import { OrderActions } from './OrderActions';
 import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
@@ -149,6 +150,7 @@ export function OrderDetail({ id }: { id: string }) {
               </tbody>
             </table>
           </section>
+          {order.ships && order.shippingAddress && <RateComparison order={order} onChosen={load} />}
           <section className="panel" aria-label={t('orders.detail.payments')}>
             <h2>{t('orders.detail.payments')}</h2>
             {order.payments.length === 0 ? (

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
 import { AccountPanel } from './AccountPanel';
+import { ShippingPanel } from '../shipping-rates/ShippingPanel';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { StorePanel } from './StorePanel';
 import { UsersPanel } from './UsersPanel';
 
-type Tab = 'store' | 'users' | 'apiTokens' | 'account';
+type Tab = 'store' | 'users' | 'shipping' | 'apiTokens' | 'account';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function SettingsScreen() {
   const role = user?.role;
   const tabs: Tab[] = [
     'store',
-    ...(role === 'owner' || role === 'manager' ? (['users'] as const) : []),
+    ...(role === 'owner' || role === 'manager' ? (['users', 'shipping'] as const) : []),
     ...(role === 'owner' ? (['apiTokens'] as const) : []),
     'account',
   ];
@@ -33,13 +34,14 @@ export function SettingsScreen() {
             aria-controls={`panel-${name}`}
             onClick={() => setTab(name)}
           >
-            {t(`settings.tabs.${name}`)}
+            {name === 'shipping' ? t('rates.settings.tab') : t(`settings.tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'store' && <StorePanel />}
         {tab === 'users' && <UsersPanel />}
+        {tab === 'shipping' && <ShippingPanel />}
         {tab === 'apiTokens' && <ApiTokensPanel />}
         {tab === 'account' && <AccountPanel />}
       </div>

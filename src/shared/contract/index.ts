@@ -4,6 +4,7 @@ import { auth } from './auth';
 import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
+import { packing, pickLists } from './picking';
 import { customers } from './customers';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
@@ -39,6 +40,8 @@ export const contract = {
   cashUps,
   returns,
   trackingNumbers,
+  pickLists,
+  packing,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

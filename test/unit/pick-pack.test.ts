@@ -82,7 +82,7 @@ describe('pick lists', () => {
   });
 
   it('count up by scanning, tell the tote, refuse an over-pick, and complete only with every line accounted for', async () => {
-    const { client, tea, cup, order } = await shop();
+    const { client, tea, cup, pot, order } = await shop();
     const first = await order([{ productId: tea.id, quantity: 1 }]);
     const second = await order([
       { productId: tea.id, quantity: 1 },
@@ -99,7 +99,9 @@ describe('pick lists', () => {
     expect(over.code).toBe('CONFLICT');
     expect(over.details).toMatchObject({ reason: 'over_pick', asked: 2, picked: 2 });
     const wrongBin = await failure(client.pickLists.scan({ id: list.id, code: cup.sku, locationCode: 'A-10' }));
-    expect(wrongBin.details).toMatchObject({ reason: 'not_on_list' });
+    expect(wrongBin.details).toMatchObject({ reason: 'wrong_bin', bins: ['A-2'] });
+    const notOnList = await failure(client.pickLists.scan({ id: list.id, code: pot.sku }));
+    expect(notOnList.details).toMatchObject({ reason: 'not_on_list', sku: pot.sku });
     expect(await client.pickLists.get({ id: list.id })).toEqual(before);
 
     const cupLine = before.lines.find((l) => l.productId === cup.id)!;

@@ -463,17 +463,23 @@ export async function scanPick(
   const before = await getPickList(ctx, row.id);
   const product = await lookupProduct(ctx, input.code);
   const binCode = input.locationCode?.trim();
-  const candidates = before.lines.filter(
-    (l) => l.productId === product.id && (!binCode || compareBinCodes(l.locationCode, binCode) === 0),
-  );
+  const ofProduct = before.lines.filter((l) => l.productId === product.id);
+  if (ofProduct.length === 0) {
+    throw new AppError('CONFLICT', `${product.sku} is not on pick list ${row.number}`, {
+      reason: 'not_on_list',
+      sku: product.sku,
+      code: input.code,
+    });
+  }
+  const candidates = ofProduct.filter((l) => !binCode || compareBinCodes(l.locationCode, binCode) === 0);
   if (candidates.length === 0) {
-    throw new AppError(
-      'CONFLICT',
-      binCode
-        ? `${product.sku} is not to be picked from ${binCode} on ${row.number}`
-        : `${product.sku} is not on pick list ${row.number}`,
-      { reason: 'not_on_list', sku: product.sku, code: input.code, locationCode: binCode ?? null },
-    );
+    throw new AppError('CONFLICT', `${product.sku} is not to be picked from ${binCode} on ${row.number}`, {
+      reason: 'wrong_bin',
+      sku: product.sku,
+      code: input.code,
+      locationCode: binCode,
+      bins: ofProduct.map((l) => l.locationCode),
+    });
   }
   const line = candidates.find((l) => l.shortReason === null && l.picked + input.quantity <= l.quantity);
   if (!line) {

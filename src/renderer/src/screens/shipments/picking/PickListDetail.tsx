@@ -317,8 +317,7 @@ function scanRefusal(
   const details = (error.details ?? {}) as { reason?: string; sku?: string; asked?: number };
   if (error.code === 'NOT_FOUND') return t('picking.detail.unknown', { code });
   if (details.reason === 'over_pick') return t('picking.detail.overPick', { sku: details.sku, asked: details.asked });
-  if (details.reason === 'not_on_list') {
-    return bin ? t('picking.detail.notInBin', { sku: details.sku, bin }) : t('picking.detail.notOnList', { code });
-  }
+  if (details.reason === 'wrong_bin') return t('picking.detail.notInBin', { sku: details.sku, bin });
+  if (details.reason === 'not_on_list') return t('picking.detail.notOnList', { code });
   return errorText(error, t);
 }

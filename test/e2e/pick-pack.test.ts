@@ -59,7 +59,12 @@ describe('pick lists and the pack station', () => {
       barcode: '4006381333931',
       weightGrams: 150,
     });
-    await shop.api('products.create', { sku: 'POT-01', name: '紫砂壶 Yixing pot', unitPrice: 26_000, barcode: '96385074' });
+    await shop.api('products.create', {
+      sku: 'POT-01',
+      name: '紫砂壶 Yixing pot',
+      unitPrice: 26_000,
+      barcode: '96385074',
+    });
     await shop.api('stock.receive', { productId: tea.id, locationId: bins['A-10'], quantity: 10 });
     await shop.api('stock.receive', { productId: cup.id, locationId: bins['A-2'], quantity: 10 });
     const address = { recipient: '王芳', line1: '南京路 88 号', city: '上海', country: 'CN' };
@@ -132,6 +137,10 @@ describe('pick lists and the pack station', () => {
     ]);
     await page.getByRole('button', { name: 'Complete' }).click();
     await page.getByText('Pick list completed.').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'pickpack-67-print-en');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     expect((await shop.api<PickList>('pickLists.get', { id: list.id })).status).toBe('done');
   });
 
@@ -142,7 +151,7 @@ describe('pick lists and the pack station', () => {
       .click();
     const field = page.getByLabel('Scan order, pick list or item');
     await page.getByRole('heading', { name: `Order ${first.number}` }).waitFor();
-    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     const type = async (code: string) => {
       await field.fill(code);
@@ -159,7 +168,9 @@ describe('pick lists and the pack station', () => {
     await refusal.getByText('One too many: no PU-357 left to pack on this order').waitFor();
     await screenshot(page, 'pickpack-62-refused-en');
     const afterRefusals = await shop.api<PackingOrder>('packing.order', { order: first.number });
-    expect(afterRefusals.openPackage?.lines).toEqual([{ orderLineId: expect.any(String), sku: 'PU-357', name: '云南普洱茶 357克', quantity: 2 }]);
+    expect(afterRefusals.openPackage?.lines).toEqual([
+      { orderLineId: expect.any(String), sku: 'PU-357', name: '云南普洱茶 357克', quantity: 2 },
+    ]);
 
     await type('4006381333931');
     await page.getByText('Packed CUP-01 · Everything on this order is packed.').waitFor();

@@ -168,8 +168,8 @@ describe('the pack station', () => {
       { productId: cup.id, quantity: 1 },
     ]);
     await client.pickLists.create({ orders: [sale.id] });
-    let view = await client.packing.scan({ order: sale.number, code: tea.sku });
-    view = await client.packing.scan({ order: sale.number, code: cup.sku });
+    await client.packing.scan({ order: sale.number, code: tea.sku });
+    let view = await client.packing.scan({ order: sale.number, code: cup.sku });
     expect(view.openPackage?.lines.map((l) => [l.sku, l.quantity])).toEqual([
       [tea.sku, 1],
       [cup.sku, 1],

@@ -551,11 +551,7 @@ export async function recordShortPick(
   if (line.picked_quantity >= line.quantity) {
     throw new AppError('INVALID_STATE', 'This line is picked in full: nothing is short', { lineId: line.id });
   }
-  await ctx.db
-    .updateTable('pick_list_lines')
-    .set({ short_reason: input.reason })
-    .where('id', '=', line.id)
-    .execute();
+  await ctx.db.updateTable('pick_list_lines').set({ short_reason: input.reason }).where('id', '=', line.id).execute();
   await recordAudit(ctx, {
     action: 'pickList.short',
     entity: 'pick_list',
@@ -608,13 +604,7 @@ export async function cancelPickList(ctx: ServiceContext, id: string): Promise<P
   const boxedOrders = new Set(
     picking.length === 0
       ? []
-      : (
-          await ctx.db
-            .selectFrom('order_lines')
-            .select(['id', 'order_id'])
-            .where('order_id', 'in', picking)
-            .execute()
-        )
+      : (await ctx.db.selectFrom('order_lines').select(['id', 'order_id']).where('order_id', 'in', picking).execute())
           .filter((l) => (boxed.get(l.id) ?? 0) > 0)
           .map((l) => l.order_id),
   );

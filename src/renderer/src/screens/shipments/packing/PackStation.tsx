@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackingOrder, PickList } from '../../../../../shared/domain/picking';
+import type { Client } from '../../../../../shared/client';
 import { AppError } from '../../../../../shared/errors';
 import { useApi } from '../../../api/ApiContext';
 import { errorText } from '../../../components/form-errors';
@@ -38,41 +39,39 @@ export function PackStation() {
     setFeedback({ kind: 'error', text });
   }, []);
 
+  const show = useCallback(
+    (found: Found) => {
+      if (found.kind === 'order') {
+        setOrder(found.order);
+        setFeedback(null);
+        if (wanted !== found.order.number) go('shipments', 'pack', found.order.number);
+      } else {
+        setPickList(found.pickList);
+        setOrder(null);
+        playTone('ok');
+        setFeedback(null);
+      }
+    },
+    [wanted],
+  );
+
   /** Opens an order, or else a pick list, by what was scanned; false when it is neither. */
   const openDocument = useCallback(
     async (scanned: string): Promise<boolean> => {
-      try {
-        const found = await client.packing.order({ order: scanned });
-        setOrder(found);
-        setFeedback(null);
-        if (wanted !== found.number) go('shipments', 'pack', found.number);
-        return true;
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-      }
-      try {
-        const list = await client.pickLists.get({ id: scanned });
-        setPickList(list);
-        setOrder(null);
-        setFeedback({ kind: 'info', text: t('picking.pack.pickList', { number: list.number }) });
-        return true;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
-        throw error;
-      }
+      const found = await findDocument(client, scanned);
+      if (found) show(found);
+      return found !== null;
     },
-    [client, t, wanted],
+    [client, show],
   );
 
   useEffect(() => {
     if (!wanted || wanted === order?.number) return;
-    openDocument(wanted).then(
-      (found) => {
-        if (!found) refuse(t('picking.pack.notFound', { code: wanted }));
-      },
+    findDocument(client, wanted).then(
+      (found) => (found ? show(found) : refuse(t('picking.pack.notFound', { code: wanted }))),
       (error: unknown) => refuse(errorText(error, t)),
     );
-  }, [wanted, order?.number, openDocument, refuse, t]);
+  }, [wanted, order?.number, client, show, refuse, t]);
 
   const handle = useCallback(
     async (scanned: string) => {
@@ -140,11 +139,15 @@ export function PackStation() {
         />
         <p className="muted">{t('picking.pack.scanHint')}</p>
       </div>
-      <div aria-live="polite" className={feedback?.kind === 'error' ? 'pack-station__feedback is-refused' : 'pack-station__feedback'}>
+      <div
+        aria-live="polite"
+        className={feedback?.kind === 'error' ? 'pack-station__feedback is-refused' : 'pack-station__feedback'}
+      >
         {feedback && <Notice kind={feedback.kind}>{feedback.text}</Notice>}
       </div>
       {pickList && (
         <section className="panel" aria-label={t('picking.pack.pickList', { number: pickList.number })}>
+          <h2>{t('picking.pack.pickList', { number: pickList.number })}</h2>
           <div className="pack-station__totes">
             {pickList.orders
               .filter((o) => !o.withdrawn)
@@ -155,7 +158,7 @@ export function PackStation() {
                   className={o.orderId === order?.orderId ? 'button button--primary' : 'button'}
                   onClick={() => chooseOrder(o.number)}
                 >
-                  <span className="tote">{o.tote}</span>
+                  <span className="tote">{t('picking.pack.tote', { tote: o.tote })}</span>
                   <span className="mono">{o.number}</span>
                   <span className="muted">{t(`orders.fulfilmentStatuses.${o.fulfilmentStatus}`)}</span>
                 </button>
@@ -235,6 +238,23 @@ export function PackStation() {
       )}
     </div>
   );
+}
+
+type Found = { kind: 'order'; order: PackingOrder } | { kind: 'pickList'; pickList: PickList };
+
+/** What a scanned number is: an order, else a pick list, else nothing known. */
+async function findDocument(client: Client, code: string): Promise<Found | null> {
+  try {
+    return { kind: 'order', order: await client.packing.order({ order: code }) };
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+  }
+  try {
+    return { kind: 'pickList', pickList: await client.pickLists.get({ id: code }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }
 
 function refusalDetails(error: unknown): { reason?: string; sku?: string | null } {

@@ -16,7 +16,6 @@ export function PackedPackages({ packages }: { packages: Package[] }) {
           <thead>
             <tr>
               <th scope="col">{t('picking.pack.package')}</th>
-              <th scope="col">{t('picking.pack.stage')}</th>
               <th scope="col" className="num">
                 {t('picking.pack.weight')}
               </th>
@@ -32,16 +31,16 @@ export function PackedPackages({ packages }: { packages: Package[] }) {
           <tbody>
             {packages.map((p) => (
               <tr key={p.id}>
-                <td className="mono">
-                  <a href={`#/shipments/${p.id}`}>{p.number}</a>
-                </td>
                 <td>
-                  <StatusBadge status={p.stage} label={t(`picking.pack.stages.${p.stage}`)} />
+                  <span className="cell-controls">
+                    <a href={`#/shipments/${p.id}`} className="mono">
+                      {p.number}
+                    </a>
+                    <StatusBadge status={p.stage} label={t(`picking.pack.stages.${p.stage}`)} />
+                  </span>
                 </td>
                 <td className="num">{p.weightGrams}</td>
-                <td className="num">
-                  {p.lengthMm !== null && `${p.lengthMm} × ${p.widthMm} × ${p.heightMm}`}
-                </td>
+                <td className="num">{p.lengthMm !== null && `${p.lengthMm} × ${p.widthMm} × ${p.heightMm}`}</td>
                 <td className="num">{p.lines.reduce((sum, l) => sum + l.quantity, 0)}</td>
                 <td>{p.packedAt && formatDateTimeShort(p.packedAt)}</td>
               </tr>

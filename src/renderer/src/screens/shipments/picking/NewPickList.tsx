@@ -28,10 +28,7 @@ export function NewPickList({ onCancel, onCreated }: { onCancel(): void; onCreat
 
   useEffect(() => {
     if (!warehouseId) return;
-    setChosen([]);
-    client.pickLists
-      .pickable({ warehouseId })
-      .then(setOrders, (error: unknown) => setFailure(errorText(error, t)));
+    client.pickLists.pickable({ warehouseId }).then(setOrders, (error: unknown) => setFailure(errorText(error, t)));
   }, [client, warehouseId, t]);
 
   async function create(event: FormEvent) {
@@ -56,7 +53,10 @@ export function NewPickList({ onCancel, onCreated }: { onCancel(): void; onCreat
         <SelectField
           label={t('picking.create.warehouse')}
           value={warehouseId}
-          onChange={(e) => setWarehouseId(e.target.value)}
+          onChange={(e) => {
+            setWarehouseId(e.target.value);
+            setChosen([]);
+          }}
           options={warehouses.map((w) => ({ value: w.id, label: warehouseLabel(w) }))}
         />
       </div>

@@ -32,7 +32,9 @@ export function PickListDetail({ id }: { id: string }) {
   const [lastLine, setLastLine] = useState<string | null>(null);
 
   useEffect(() => {
-    client.pickLists.get({ id }).then(setList, (error: unknown) => setFeedback({ kind: 'error', text: errorText(error, t) }));
+    client.pickLists
+      .get({ id })
+      .then(setList, (error: unknown) => setFeedback({ kind: 'error', text: errorText(error, t) }));
   }, [client, id, t]);
 
   const refuse = useCallback(
@@ -89,7 +91,8 @@ export function PickListDetail({ id }: { id: string }) {
     }
   }
 
-  if (!list) return feedback ? <Notice kind="error">{feedback.text}</Notice> : <p className="muted">{t('common.loading')}</p>;
+  if (!list)
+    return feedback ? <Notice kind="error">{feedback.text}</Notice> : <p className="muted">{t('common.loading')}</p>;
   const next = list.lines.find((l) => l.picked < l.quantity && l.shortReason === null);
 
   return (
@@ -133,7 +136,7 @@ export function PickListDetail({ id }: { id: string }) {
       </div>
       <p className="print-only">{t('picking.detail.printedBy', { at: formatDateTime(new Date().toISOString()) })}</p>
       {feedback && (
-        <div className="no-print">
+        <div className="no-print pick-list__feedback">
           <Notice kind={feedback.kind}>{feedback.text}</Notice>
         </div>
       )}
@@ -187,9 +190,7 @@ export function PickListDetail({ id }: { id: string }) {
                 onPicked={(quantity) =>
                   void run(() => client.pickLists.setPicked({ id: list.id, lineId: line.id, quantity }))
                 }
-                onShort={(reason) =>
-                  void run(() => client.pickLists.short({ id: list.id, lineId: line.id, reason }))
-                }
+                onShort={(reason) => void run(() => client.pickLists.short({ id: list.id, lineId: line.id, reason }))}
               />
             ))}
           </tbody>
@@ -200,7 +201,7 @@ export function PickListDetail({ id }: { id: string }) {
         <table className="table table--compact">
           <thead>
             <tr>
-              <th scope="col">{t('picking.detail.totes')}</th>
+              <th scope="col">{t('picking.detail.toteColumn')}</th>
               <th scope="col">{t('picking.detail.order')}</th>
               <th scope="col">{t('picking.detail.customer')}</th>
               <th scope="col">{t('picking.detail.fulfilment')}</th>
@@ -276,7 +277,7 @@ function PickLineRow({
       <td>
         {line.orders.map((o) => (
           <span key={o.orderId} className="tote" title={o.number}>
-            {o.tote}×{o.quantity}
+            {t('picking.detail.toteShare', { tote: o.tote, quantity: o.quantity })}
           </span>
         ))}
       </td>
@@ -307,12 +308,7 @@ function PickLineRow({
 }
 
 /** A refused scan in words: not on the list, not in this bin, one too many, or an unknown code. */
-function scanRefusal(
-  error: unknown,
-  code: string,
-  bin: string | null,
-  t: TFunction,
-): string {
+function scanRefusal(error: unknown, code: string, bin: string | null, t: TFunction): string {
   if (!(error instanceof AppError)) return t('errors.INTERNAL');
   const details = (error.details ?? {}) as { reason?: string; sku?: string; asked?: number };
   if (error.code === 'NOT_FOUND') return t('picking.detail.unknown', { code });

@@ -28,38 +28,40 @@ function PickListsTable() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    client.pickLists
-      .list(status ? { status } : {})
-      .then(setLists, (error: unknown) => setFailure(errorText(error, t)));
+    client.pickLists.list(status ? { status } : {}).then(setLists, (error: unknown) => setFailure(errorText(error, t)));
   }, [client, status, t]);
   useEffect(reload, [reload]);
 
   return (
     <section className="panel" aria-label={t('picking.lists.title')}>
-      <PanelToolbar
-        title={t('picking.lists.title')}
-        action={
-          mayPick ? { label: t('picking.lists.create'), onClick: () => setCreating(true), disabled: creating } : undefined
-        }
-      >
-        <label className="toolbar__field">
-          <span>{t('picking.lists.show')}</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as PickListStatus | '')}>
-            {PICK_LIST_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`picking.lists.statuses.${s}`)}
-              </option>
-            ))}
-            <option value="">{t('picking.lists.all')}</option>
-          </select>
-        </label>
+      <PanelToolbar title={t('picking.lists.title')}>
+        <div className="toolbar">
+          <label className="toolbar__field">
+            <span>{t('picking.lists.show')}</span>
+            <select value={status} onChange={(e) => setStatus(e.target.value as PickListStatus | '')}>
+              {PICK_LIST_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`picking.lists.statuses.${s}`)}
+                </option>
+              ))}
+              <option value="">{t('picking.lists.all')}</option>
+            </select>
+          </label>
+          {mayPick && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setCreating(true)}
+              disabled={creating}
+            >
+              {t('picking.lists.create')}
+            </button>
+          )}
+        </div>
       </PanelToolbar>
       {failure && <Notice kind="error">{failure}</Notice>}
       {creating && (
-        <NewPickList
-          onCancel={() => setCreating(false)}
-          onCreated={(created) => go('shipments', 'pick', created)}
-        />
+        <NewPickList onCancel={() => setCreating(false)} onCreated={(created) => go('shipments', 'pick', created)} />
       )}
       {lists && lists.length === 0 && <p className="muted">{t('picking.lists.none')}</p>}
       {lists && lists.length > 0 && (

@@ -231,6 +231,16 @@ export async function pickableOrders(
     .where('warehouse_id', '=', input.warehouseId)
     .where('fulfilment_status', 'in', ['unfulfilled', 'picking'])
     .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('order_lines')
+          .innerJoin('stock_reservations', 'stock_reservations.id', 'order_lines.reservation_id')
+          .select('order_lines.id')
+          .whereRef('order_lines.order_id', '=', 'orders.id')
+          .where('stock_reservations.status', '=', 'open'),
+      ),
+    )
+    .where((eb) =>
       eb.not(
         eb.exists(
           eb

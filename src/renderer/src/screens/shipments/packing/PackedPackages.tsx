@@ -25,12 +25,14 @@ export function PackedPackages({ packages }: { packages: Package[] }) {
               <th scope="col" className="num">
                 {t('picking.pack.units')}
               </th>
-              <th scope="col">{t('picking.pack.packedAt')}</th>
             </tr>
           </thead>
           <tbody>
             {packages.map((p) => (
-              <tr key={p.id}>
+              <tr
+                key={p.id}
+                title={p.packedAt ? t('picking.pack.packedAt', { at: formatDateTimeShort(p.packedAt) }) : undefined}
+              >
                 <td>
                   <span className="cell-controls">
                     <a href={`#/shipments/${p.id}`} className="mono">
@@ -42,7 +44,6 @@ export function PackedPackages({ packages }: { packages: Package[] }) {
                 <td className="num">{p.weightGrams}</td>
                 <td className="num">{p.lengthMm !== null && `${p.lengthMm} × ${p.widthMm} × ${p.heightMm}`}</td>
                 <td className="num">{p.lines.reduce((sum, l) => sum + l.quantity, 0)}</td>
-                <td>{p.packedAt && formatDateTimeShort(p.packedAt)}</td>
               </tr>
             ))}
           </tbody>

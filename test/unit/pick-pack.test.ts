@@ -113,6 +113,12 @@ describe('pick lists', () => {
     expect(done.status).toBe('done');
     expect(done.picked).toBe(3);
     expect((await client.pickLists.list({ status: 'done' }))[0]).toMatchObject({ number: list.number, shortLines: 1 });
+
+    // What was picked is not picked again; the short cup is, for the order it was short for.
+    const again = await client.pickLists.pickable({ warehouseId: list.warehouseId });
+    expect(again.map((o) => [o.number, o.units])).toEqual([[second.number, 1]]);
+    const rest = await client.pickLists.create({ orders: [second.id] });
+    expect(rest.lines.map((l) => [l.sku, l.quantity])).toEqual([[cup.sku, 1]]);
   });
 
   it('refuse orders that are not confirmed or that ship from two warehouses', async () => {

@@ -190,7 +190,48 @@ async function ordersOnOpenLists(ctx: ServiceContext, orderIds: readonly string[
     .execute();
 }
 
-/** What each held order line still needs from the shelves: ordered, less what is boxed or shipped. */
+/**
+ * Units of each order line already picked on completed lists. A line's picked units go
+ * to its orders in tote order, as the scans said.
+ */
+async function pickedOnDoneLists(ctx: ServiceContext, orderIds: readonly string[]): Promise<Map<string, number>> {
+  const shares = await ctx.db
+    .selectFrom('pick_list_allocations')
+    .innerJoin('pick_list_lines', 'pick_list_lines.id', 'pick_list_allocations.pick_list_line_id')
+    .innerJoin('pick_lists', 'pick_lists.id', 'pick_list_lines.pick_list_id')
+    .innerJoin('pick_list_orders', (join) =>
+      join
+        .onRef('pick_list_orders.pick_list_id', '=', 'pick_lists.id')
+        .onRef('pick_list_orders.order_id', '=', 'pick_list_allocations.order_id'),
+    )
+    .select([
+      'pick_list_lines.id as lineId',
+      'pick_list_lines.picked_quantity as picked',
+      'pick_list_allocations.order_line_id as orderLineId',
+      'pick_list_allocations.quantity as quantity',
+      'pick_list_orders.tote as tote',
+    ])
+    .where('pick_lists.status', '=', 'done')
+    .where('pick_list_allocations.order_id', 'in', orderIds)
+    .orderBy('pick_list_lines.id')
+    .orderBy('pick_list_orders.tote')
+    .execute();
+  const picked = new Map<string, number>();
+  const handedOut = new Map<string, number>();
+  for (const share of shares) {
+    // Units of the line picked before this order's turn went to orders with a lower tote.
+    const before = handedOut.get(share.lineId) ?? 0;
+    const mine = Math.max(0, Math.min(share.quantity, share.picked - before));
+    handedOut.set(share.lineId, before + share.quantity);
+    picked.set(share.orderLineId, (picked.get(share.orderLineId) ?? 0) + mine);
+  }
+  return picked;
+}
+
+/**
+ * What each held order line still needs from the shelves: ordered, less what is boxed or
+ * shipped, or picked on a completed list (whichever is more: picked units go into boxes).
+ */
 async function unitsToPick(ctx: ServiceContext, orderIds: readonly string[]) {
   const lines = await ctx.db
     .selectFrom('order_lines')
@@ -207,8 +248,12 @@ async function unitsToPick(ctx: ServiceContext, orderIds: readonly string[]) {
     .orderBy('order_lines.line_no')
     .execute();
   const boxed = await unitsInParcels(ctx, orderIds, OFF_THE_SHELF);
+  const picked = await pickedOnDoneLists(ctx, orderIds);
   return lines
-    .map((line) => ({ ...line, toPick: line.quantity - (boxed.get(line.id) ?? 0) }))
+    .map((line) => ({
+      ...line,
+      toPick: line.quantity - Math.max(boxed.get(line.id) ?? 0, picked.get(line.id) ?? 0),
+    }))
     .filter((line) => line.toPick > 0);
 }
 
@@ -217,7 +262,25 @@ export async function pickableOrders(
   ctx: ServiceContext,
   input: { warehouseId: string; limit: number },
 ): Promise<PickableOrder[]> {
-  const candidates = await ctx.db
+  const found: PickableOrder[] = [];
+  // Orders picked in full but not yet packed are still `picking`: read on past them.
+  for (let offset = 0; found.length < input.limit; offset += input.limit) {
+    const candidates = await pickingCandidates(ctx, input.warehouseId, offset, input.limit);
+    if (candidates.length === 0) break;
+    const needs = await unitsToPick(
+      ctx,
+      candidates.map((c) => c.id),
+    );
+    const units = new Map<string, number>();
+    for (const line of needs) units.set(line.orderId, (units.get(line.orderId) ?? 0) + line.toPick);
+    for (const c of candidates) if (units.has(c.id)) found.push({ ...c, units: units.get(c.id)! });
+    if (candidates.length < input.limit) break;
+  }
+  return found.slice(0, input.limit);
+}
+
+function pickingCandidates(ctx: ServiceContext, warehouseId: string, offset: number, limit: number) {
+  return ctx.db
     .selectFrom('orders')
     .select([
       'id',
@@ -228,7 +291,7 @@ export async function pickableOrders(
       'fulfilment_status as fulfilmentStatus',
     ])
     .where('status', '=', 'confirmed')
-    .where('warehouse_id', '=', input.warehouseId)
+    .where('warehouse_id', '=', warehouseId)
     .where('fulfilment_status', 'in', ['unfulfilled', 'picking'])
     .where((eb) =>
       eb.exists(
@@ -255,16 +318,9 @@ export async function pickableOrders(
     )
     .orderBy('placed_at')
     .orderBy('id')
-    .limit(input.limit)
+    .limit(limit)
+    .offset(offset)
     .execute();
-  if (candidates.length === 0) return [];
-  const needs = await unitsToPick(
-    ctx,
-    candidates.map((c) => c.id),
-  );
-  const units = new Map<string, number>();
-  for (const line of needs) units.set(line.orderId, (units.get(line.orderId) ?? 0) + line.toPick);
-  return candidates.filter((c) => units.has(c.id)).map((c) => ({ ...c, units: units.get(c.id)! }));
 }
 
 interface MergedLine {

@@ -135,6 +135,14 @@ describe('pick lists and the pack station', () => {
       ['A-2', 'CUP-01', 1, 1],
       ['A-10', 'PU-357', 3, 3],
     ]);
+    const cupLine = page.getByLabel('Picked in full: CUP-01 from A-2');
+    await cupLine.click();
+    await page.getByText('3 of 4 units picked').waitFor();
+    await page.getByLabel('Short reason for CUP-01 in A-2').waitFor();
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByText('Pick every line or record why it is short before completing.').waitFor();
+    await cupLine.click();
+    await page.getByText('4 of 4 units picked').waitFor();
     await page.getByRole('button', { name: 'Complete' }).click();
     await page.getByText('Pick list completed.').waitFor();
     await page.emulateMedia({ media: 'print' });

@@ -3,6 +3,7 @@ import {
   compareBinCodes,
   type PickableOrder,
   type PickList,
+  type PickListLine,
   type PickListStatus,
   type PickListSummary,
   type ShortReason,
@@ -93,6 +94,13 @@ export async function getPickList(ctx: ServiceContext, idOrNumber: string): Prom
     .where('pick_list_lines.pick_list_id', '=', row.id)
     .execute();
   const orderById = new Map(orders.map((o) => [o.orderId, o]));
+  const sharesOf = new Map<string, PickListLine['orders']>();
+  for (const a of allocations) {
+    const order = orderById.get(a.orderId)!;
+    const shares = sharesOf.get(a.lineId) ?? [];
+    shares.push({ orderId: a.orderId, number: order.number, tote: order.tote, quantity: a.quantity });
+    sharesOf.set(a.lineId, shares);
+  }
   return {
     id: row.id,
     number: row.number,
@@ -106,13 +114,7 @@ export async function getPickList(ctx: ServiceContext, idOrNumber: string): Prom
     orders: orders.map((o) => ({ ...o, withdrawn: o.withdrawn === 1 })),
     lines: lines.map((line) => ({
       ...line,
-      orders: allocations
-        .filter((a) => a.lineId === line.id)
-        .map((a) => {
-          const order = orderById.get(a.orderId)!;
-          return { orderId: a.orderId, number: order.number, tote: order.tote, quantity: a.quantity };
-        })
-        .sort((a, b) => a.tote - b.tote),
+      orders: (sharesOf.get(line.id) ?? []).sort((a, b) => a.tote - b.tote),
     })),
   };
 }
@@ -526,10 +528,22 @@ export async function scanPick(
   input: { id: string; code: string; locationCode?: string; quantity: number },
 ): Promise<{ pickList: PickList; lineId: string; tote: number }> {
   const row = await openPickListRow(ctx, input.id);
-  const before = await getPickList(ctx, row.id);
   const product = await lookupProduct(ctx, input.code);
   const binCode = input.locationCode?.trim();
-  const ofProduct = before.lines.filter((l) => l.productId === product.id);
+  const ofProduct = await ctx.db
+    .selectFrom('pick_list_lines')
+    .innerJoin('locations', 'locations.id', 'pick_list_lines.location_id')
+    .select([
+      'pick_list_lines.id as id',
+      'locations.code as locationCode',
+      'pick_list_lines.quantity as quantity',
+      'pick_list_lines.picked_quantity as picked',
+      'pick_list_lines.short_reason as shortReason',
+    ])
+    .where('pick_list_lines.pick_list_id', '=', row.id)
+    .where('pick_list_lines.product_id', '=', product.id)
+    .orderBy('pick_list_lines.seq')
+    .execute();
   if (ofProduct.length === 0) {
     throw new AppError('CONFLICT', `${product.sku} is not on pick list ${row.number}`, {
       reason: 'not_on_list',
@@ -563,7 +577,9 @@ export async function scanPick(
     .where('id', '=', line.id)
     .execute();
   await touch(ctx, row.id);
-  return { pickList: await getPickList(ctx, row.id), lineId: line.id, tote: toteOfUnit(line, line.picked + 1) };
+  const pickList = await getPickList(ctx, row.id);
+  const scanned = pickList.lines.find((l) => l.id === line.id)!;
+  return { pickList, lineId: line.id, tote: toteOfUnit(scanned, line.picked + 1) };
 }
 
 async function openLine(ctx: ServiceContext, pickListId: string, lineId: string) {

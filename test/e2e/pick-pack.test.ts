@@ -204,6 +204,9 @@ describe('pick lists and the pack station', () => {
     const field = page.getByLabel('Scan order, pick list or item');
     await field.fill(list.number);
     await field.press('Enter');
+    await page.getByRole('heading', { name: `Pick list ${list.number}: choose the order to pack` }).waitFor();
+    await expect.poll(() => page.evaluate('location.hash')).toBe('#/shipments/pack');
+    await expect(page.getByRole('heading', { name: `Order ${first.number}` }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: new RegExp(second.number) }).click();
     await page.getByRole('heading', { name: `Order ${second.number}` }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();

@@ -32,6 +32,8 @@ export function PackStation() {
   const [code, setCode] = useState('');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const scanField = useRef<HTMLInputElement>(null);
+  // The address's document already shown, so the address following what was scanned does not load it again.
+  const shown = useRef<string | undefined>(undefined);
 
   const refocus = useCallback(() => scanField.current?.focus(), []);
   const refuse = useCallback((text: string) => {
@@ -44,12 +46,14 @@ export function PackStation() {
       if (found.kind === 'order') {
         setOrder(found.order);
         setFeedback(null);
+        shown.current = found.order.number;
         if (wanted !== found.order.number) go('shipments', 'pack', found.order.number);
       } else {
         setPickList(found.pickList);
         setOrder(null);
         playTone('ok');
         setFeedback(null);
+        if (wanted) go('shipments', 'pack');
       }
     },
     [wanted],
@@ -66,12 +70,14 @@ export function PackStation() {
   );
 
   useEffect(() => {
-    if (!wanted || wanted === order?.number) return;
+    if (wanted === shown.current) return;
+    shown.current = wanted;
+    if (!wanted) return;
     findDocument(client, wanted).then(
       (found) => (found ? show(found) : refuse(t('picking.pack.notFound', { code: wanted }))),
       (error: unknown) => refuse(errorText(error, t)),
     );
-  }, [wanted, order?.number, client, show, refuse, t]);
+  }, [wanted, client, show, refuse, t]);
 
   const handle = useCallback(
     async (scanned: string) => {

@@ -142,7 +142,7 @@ export function PickListDetail({ id }: { id: string }) {
       )}
       {open && mayPick && (
         <section className="panel no-print" aria-label={t('picking.detail.code')}>
-          <p className="muted">{t('picking.detail.scanHint')}</p>
+          <p className="muted pick-list__hint">{t('picking.detail.scanHint')}</p>
           <div className="toolbar">
             <span className="toolbar__field">
               <span>{t('picking.detail.bin')}</span>
@@ -163,7 +163,7 @@ export function PickListDetail({ id }: { id: string }) {
         <table className="table table--compact pick-lines">
           <thead>
             <tr>
-              <th scope="col">{t('picking.detail.picked')}</th>
+              <th scope="col">{t('picking.detail.done')}</th>
               <th scope="col" className="num">
                 {t('picking.detail.seq')}
               </th>

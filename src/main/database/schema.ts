@@ -12,6 +12,7 @@ import type { RoundingMode } from '../../shared/domain/rounding';
 import type { CarrierKind } from '../../shared/domain/carriers';
 import type { ShipmentStage, TrackingStatus } from '../../shared/domain/shipments';
 import type { TransitCalendar } from '../../shared/shipping/rules';
+import type { PickListStatus, ShortReason } from '../../shared/domain/picking';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -57,6 +58,10 @@ export interface Database {
   shipments: ShipmentsTable;
   shipment_lines: ShipmentLinesTable;
   rate_rules: RateRulesTable;
+  pick_lists: PickListsTable;
+  pick_list_orders: PickListOrdersTable;
+  pick_list_lines: PickListLinesTable;
+  pick_list_allocations: PickListAllocationsTable;
 }
 
 export interface UsersTable {
@@ -642,4 +647,45 @@ export interface RateRulesTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface PickListsTable {
+  id: string;
+  number: string;
+  warehouse_id: string;
+  status: PickListStatus;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  /** When it was completed or cancelled. */
+  finished_at: string | null;
+}
+
+export interface PickListOrdersTable {
+  pick_list_id: string;
+  order_id: string;
+  /** The put-wall slot or tote this order's units go into, 1, 2, 3… in the order the list was made. */
+  tote: number;
+  /** 1: the order was cancelled while on the list; its units no longer count. */
+  withdrawn: Generated<number>;
+}
+
+export interface PickListLinesTable {
+  id: string;
+  pick_list_id: string;
+  /** Walk order: bins by natural sort of their codes. */
+  seq: number;
+  product_id: string;
+  location_id: string;
+  quantity: number;
+  picked_quantity: Generated<number>;
+  /** Set when the picker closes the line with fewer than asked. */
+  short_reason: ShortReason | null;
+}
+
+export interface PickListAllocationsTable {
+  pick_list_line_id: string;
+  order_line_id: string;
+  order_id: string;
+  quantity: number;
 }

@@ -3,6 +3,7 @@ import type { Handler } from './handler-types';
 import { cashUpHandlers, customerHandlers, orderHandlers, returnHandlers } from './sales-handlers';
 import { importHandlers } from './import-handlers';
 import { orderImportHandlers } from './order-import-handlers';
+import { packingHandlers, pickListHandlers } from './picking-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
 import { carrierHandlers, rateHandlers } from './shipping-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
@@ -45,6 +46,8 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...returnHandlers,
   ...carrierHandlers,
   ...rateHandlers,
+  ...pickListHandlers,
+  ...packingHandlers,
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

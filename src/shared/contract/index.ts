@@ -5,6 +5,7 @@ import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
 import { carriers } from './carriers';
+import { packing, pickLists } from './picking';
 import { customers } from './customers';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
@@ -43,6 +44,8 @@ export const contract = {
   trackingNumbers,
   carriers,
   rates,
+  pickLists,
+  packing,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -2,13 +2,15 @@ import type { Order } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
 import { MANAGERS } from '../../../shared/roles';
 import { nowIso, type ServiceContext } from '../context';
+import { withdrawOrderFromWarehouse } from '../picking/withdraw-order';
 import { recordOrderEvent } from './order-events';
 import { assertCan, getOrder, orderRow, releaseOrderStock } from './orders';
 import { giveRefund } from './payments';
 
 /**
- * Cancels an order that has not shipped: every unit held is released and everything paid
- * is refunded (to the original methods, or as store credit), in one transaction.
+ * Cancels an order that has not shipped: every unit held is released, its pick lines and
+ * packages go, and everything paid is refunded (to the original methods, or as store
+ * credit), in one transaction.
  */
 export async function cancelOrder(
   ctx: ServiceContext,
@@ -18,6 +20,7 @@ export async function cancelOrder(
   const row = await orderRow(ctx, id);
   assertCan(row, 'cancel');
   await releaseOrderStock(ctx, id);
+  await withdrawOrderFromWarehouse(ctx, id);
   const paid = row.paid_total - row.refunded_total;
   // Cancelling a paid order pays money back: as with a refund, only a manager may.
   if (paid > 0 && ctx.actor && !MANAGERS.includes(ctx.actor.role)) {

@@ -9,6 +9,7 @@ import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
 import { ratesText } from './rates';
+import { pickingText } from './picking';
 import { returnsText } from './returns';
 import { shippingText } from './shipping';
 
@@ -21,6 +22,7 @@ const SECTIONS = {
   counter: counterText,
   shipping: shippingText,
   rates: ratesText,
+  picking: pickingText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

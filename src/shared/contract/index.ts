@@ -12,6 +12,7 @@ import { stock, warehouses } from './inventory';
 import { purchaseOrders } from './purchasing';
 import { returns } from './returns';
 import { settings } from './settings';
+import { shipments } from './shipments';
 import { system } from './system';
 import { trackingNumbers } from './tracking-numbers';
 import { transfers } from './transfers';
@@ -39,6 +40,7 @@ export const contract = {
   cashUps,
   returns,
   trackingNumbers,
+  shipments,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

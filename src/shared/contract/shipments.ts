@@ -102,11 +102,18 @@ const parcelFields = {
 const handoverFields = {
   carrierId: z.string().min(1),
   serviceId: z.string().min(1),
-  trackingNumber: z.string().trim().max(60).optional().describe('Needed for parcel carriers; optional for local delivery and pickup'),
+  trackingNumber: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .describe('Needed for parcel carriers; optional for local delivery and pickup'),
   skipTrackingCheck: z
     .boolean()
     .default(false)
-    .describe('Store the number without checking it (stored as unverified): an explicit choice, for numbers no format knows'),
+    .describe(
+      'Store the number without checking it (stored as unverified): an explicit choice, for numbers no format knows',
+    ),
 };
 
 const eventInput = z.object({
@@ -114,7 +121,13 @@ const eventInput = z.object({
   occurredAt: z.iso.datetime({ offset: true }).describe('The carrier’s time of the event, with its zone'),
   location: z.string().trim().max(200).default(''),
   description: z.string().trim().max(1000).default(''),
-  externalId: z.string().trim().min(1).max(200).optional().describe('Your id for the event: sending it again adds nothing'),
+  externalId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Your id for the event: sending it again adds nothing'),
 });
 
 const eventsResult = z.object({
@@ -153,7 +166,8 @@ export const shipments = {
     http: { method: 'GET', path: '/shipments/:id' },
   }),
   carriers: operation({
-    summary: 'The active carriers and their services a parcel can be handed to, with whether their numbers can be checked.',
+    summary:
+      'The active carriers and their services a parcel can be handed to, with whether their numbers can be checked.',
     kind: 'query',
     access: STAFF,
     input: z.object({}),

@@ -252,7 +252,9 @@ export async function shipOrder(ctx: ServiceContext, input: ShipOrderInput): Pro
     if (line.quantity > left) {
       invalid(
         `lines.${i}.quantity`,
-        left > 0 ? `Only ${left} of ${orderLine.sku} left to ship` : `${orderLine.sku} is already all shipped or packed`,
+        left > 0
+          ? `Only ${left} of ${orderLine.sku} left to ship`
+          : `${orderLine.sku} is already all shipped or packed`,
       );
     }
   }
@@ -310,11 +312,7 @@ export async function shipOrder(ctx: ServiceContext, input: ShipOrderInput): Pro
 }
 
 /** Hands a packed parcel (from the pack station) to its carrier. */
-export async function shipPacked(
-  ctx: ServiceContext,
-  id: string,
-  input: Handover & Parcel,
-): Promise<Shipment> {
+export async function shipPacked(ctx: ServiceContext, id: string, input: Handover & Parcel): Promise<Shipment> {
   const shipment = await ctx.db
     .selectFrom('shipments')
     .select(['id', 'number', 'order_id', 'warehouse_id', 'stage'])
@@ -322,10 +320,14 @@ export async function shipPacked(
     .executeTakeFirst();
   if (!shipment) throw new AppError('NOT_FOUND', `No shipment with id ${id}`, { entity: 'shipment', id });
   if (shipment.stage !== 'packed') {
-    throw new AppError('INVALID_STATE', `Shipment ${shipment.number} is ${shipment.stage}: only a packed parcel ships`, {
-      id,
-      stage: shipment.stage,
-    });
+    throw new AppError(
+      'INVALID_STATE',
+      `Shipment ${shipment.number} is ${shipment.stage}: only a packed parcel ships`,
+      {
+        id,
+        stage: shipment.stage,
+      },
+    );
   }
   const order = await shippableOrder(ctx, shipment.order_id);
   const handover = await resolveHandover(ctx, input, id);

@@ -20,7 +20,10 @@ export function isLate(
   day: string,
 ): boolean {
   return (
-    row.stage !== 'cancelled' && row.tracking_status !== 'delivered' && row.promised_date !== null && row.promised_date < day
+    row.stage !== 'cancelled' &&
+    row.tracking_status !== 'delivered' &&
+    row.promised_date !== null &&
+    row.promised_date < day
   );
 }
 
@@ -134,7 +137,10 @@ export async function listShipments(
       const compact = upper.replace(/\s/g, '');
       q = q.where((eb: ExpressionBuilder<Database, From>) =>
         eb.or([
-          eb.and([eb('shipments.tracking_number', '>=', compact), eb('shipments.tracking_number', '<', `${compact}\uffff`)]),
+          eb.and([
+            eb('shipments.tracking_number', '>=', compact),
+            eb('shipments.tracking_number', '<', `${compact}\uffff`),
+          ]),
           eb.and([eb('shipments.number', '>=', upper), eb('shipments.number', '<', `${upper}\uffff`)]),
           eb.and([eb('orders.number', '>=', upper), eb('orders.number', '<', `${upper}\uffff`)]),
         ]),
@@ -167,9 +173,13 @@ export async function findShipmentId(ctx: ServiceContext, key: string): Promise<
   const found = live.length > 0 ? live : rows;
   if (found.length === 0) throw new AppError('NOT_FOUND', `No shipment ${key}`, { entity: 'shipment', id: key });
   if (found.length > 1) {
-    throw new AppError('CONFLICT', `Tracking number ${key} is on ${found.length} shipments: use the shipment's number`, {
-      id: key,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Tracking number ${key} is on ${found.length} shipments: use the shipment's number`,
+      {
+        id: key,
+      },
+    );
   }
   return found[0].id;
 }

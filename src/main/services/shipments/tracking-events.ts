@@ -82,10 +82,14 @@ export async function addTrackingEvents(
     .executeTakeFirst();
   if (!shipment) throw new AppError('NOT_FOUND', `No shipment with id ${shipmentId}`, { entity: 'shipment' });
   if (shipment.stage !== 'shipped') {
-    throw new AppError('INVALID_STATE', `Shipment ${shipment.number} is ${shipment.stage}: only a shipped parcel is tracked`, {
-      id: shipmentId,
-      stage: shipment.stage,
-    });
+    throw new AppError(
+      'INVALID_STATE',
+      `Shipment ${shipment.number} is ${shipment.stage}: only a shipped parcel is tracked`,
+      {
+        id: shipmentId,
+        stage: shipment.stage,
+      },
+    );
   }
   let added = 0;
   let duplicates = 0;

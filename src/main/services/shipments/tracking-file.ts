@@ -37,7 +37,17 @@ type Column = keyof typeof COLUMNS;
 const STATUS_WORDS: Record<TrackingStatus, readonly string[]> = {
   label_created: ['label created', 'shipment information received', 'order processed', '已下单', '已制单', '已打单'],
   picked_up: ['picked up', 'pickup', 'collected', 'accepted', '已揽收', '揽收', '已揽件', '揽件', '已收件'],
-  in_transit: ['in transit', 'transit', 'departed', 'arrived at facility', '运输中', '在途', '转运中', '已发出', '到达'],
+  in_transit: [
+    'in transit',
+    'transit',
+    'departed',
+    'arrived at facility',
+    '运输中',
+    '在途',
+    '转运中',
+    '已发出',
+    '到达',
+  ],
   out_for_delivery: ['out for delivery', 'on vehicle for delivery', '派送中', '派件中', '正在派件', '待派送'],
   delivery_attempted: ['delivery attempted', 'attempted delivery', 'failed attempt', '派送失败', '投递失败', '未妥投'],
   delivered: ['delivered', '已签收', '签收', '已妥投', '妥投', '已送达'],
@@ -53,7 +63,14 @@ const WORD_TO_STATUS = new Map<string, TrackingStatus>(
 );
 
 export function statusOfWord(text: string): TrackingStatus | null {
-  return WORD_TO_STATUS.get(text.trim().toLowerCase().replace(/[\s_-]+/g, ' ')) ?? null;
+  return (
+    WORD_TO_STATUS.get(
+      text
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ' '),
+    ) ?? null
+  );
 }
 
 interface PlannedEvent extends TrackingEventInput {

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { OrderActions } from './OrderActions';
 import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
+import { OrderShipments } from '../shipments/list/OrderShipments';
 
 function Address({ address }: { address: OrderAddress }) {
   return (
@@ -189,6 +190,7 @@ export function OrderDetail({ id }: { id: string }) {
               </table>
             )}
           </section>
+          <OrderShipments order={order} onShipped={load} />
           <OrderTimeline events={events} currency={order.currency} />
         </div>
         <div className="detail__side">

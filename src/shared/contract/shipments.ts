@@ -85,7 +85,7 @@ const carrierOptionSchema = z.object({
   code: z.string(),
   name: z.string(),
   kind: z.enum(CARRIER_KINDS),
-  /** False: its numbers cannot be checked, so they are stored unverified. */
+  /** True where a check digit proves its numbers; false: they are stored unverified (China's domestic carriers, local, pickup). */
   checksTrackingNumbers: z.boolean(),
   trackingUrl: z.string().nullable(),
   services: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),

@@ -4,6 +4,7 @@ import type { ShipmentStage, TrackingStatus } from '../../../shared/domain/shipm
 import { AppError } from '../../../shared/errors';
 import type { Database } from '../../database/schema';
 import type { ServiceContext } from '../context';
+import { TRACKING_FORMATS } from '../../../shared/tracking/formats';
 import { businessDay } from '../document-numbers';
 
 type From = 'shipments' | 'orders' | 'warehouses' | 'carriers' | 'carrier_services';
@@ -266,7 +267,7 @@ export async function carrierOptions(ctx: ServiceContext) {
     code: carrier.code,
     name: carrier.name,
     kind: carrier.kind,
-    checksTrackingNumbers: carrier.tracking_format !== null,
+    checksTrackingNumbers: TRACKING_FORMATS.some((format) => format.carrier === carrier.tracking_format),
     trackingUrl: carrier.tracking_url,
     services: services
       .filter((service) => service.carrier_id === carrier.id)

@@ -90,16 +90,19 @@ export function HandoverFields({
         }
         className="mono"
         autoComplete="off"
+        wide
       />
       {needsNumber && carrier.checksTrackingNumbers && (
-        <label className="checkbox field--action">
-          <input
-            type="checkbox"
-            checked={value.skipTrackingCheck}
-            onChange={(e) => onChange({ ...value, skipTrackingCheck: e.target.checked })}
-          />
-          {t('shipments.ship.skipCheck')}
-        </label>
+        <div className="field field--wide ship-skip">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.skipTrackingCheck}
+              onChange={(e) => onChange({ ...value, skipTrackingCheck: e.target.checked })}
+            />
+            {t('shipments.ship.skipCheck')}
+          </label>
+        </div>
       )}
     </>
   );

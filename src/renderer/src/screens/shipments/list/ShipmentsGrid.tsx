@@ -54,7 +54,7 @@ export function ShipmentsGrid() {
         colId: 'number',
         field: 'number',
         headerName: t('shipments.columns.number'),
-        width: 170,
+        width: 160,
         cellClass: 'mono',
         cellRenderer: ({ data }: { data?: ShipmentSummary }) =>
           data ? <a href={`#/shipments/${data.id}`}>{data.number}</a> : null,
@@ -63,7 +63,7 @@ export function ShipmentsGrid() {
         colId: 'order',
         field: 'orderNumber',
         headerName: t('shipments.columns.order'),
-        width: 190,
+        width: 170,
         sortable: false,
         cellClass: 'mono',
         cellRenderer: ({ data }: { data?: ShipmentSummary }) =>
@@ -74,13 +74,13 @@ export function ShipmentsGrid() {
         field: 'customerName',
         headerName: t('shipments.columns.customer'),
         flex: 1,
-        minWidth: 140,
+        minWidth: 120,
         sortable: false,
       },
       {
         colId: 'carrier',
         headerName: t('shipments.columns.carrier'),
-        width: 200,
+        width: 170,
         sortable: false,
         valueGetter: ({ data }) => (data ? [data.carrierName, data.serviceName].filter(Boolean).join(' · ') : ''),
       },
@@ -88,7 +88,7 @@ export function ShipmentsGrid() {
         colId: 'trackingNumber',
         field: 'trackingNumber',
         headerName: t('shipments.columns.trackingNumber'),
-        width: 190,
+        width: 175,
         sortable: false,
         cellRenderer: ({ data }: { data?: ShipmentSummary }) =>
           data ? <TrackingLink number={data.trackingNumber} url={data.trackingUrl} /> : null,
@@ -97,7 +97,7 @@ export function ShipmentsGrid() {
         colId: 'stage',
         field: 'stage',
         headerName: t('shipments.columns.stage'),
-        width: 110,
+        width: 90,
         sortable: false,
         cellRenderer: ({ value }: { value?: ShipmentStage }) =>
           value ? <StatusBadge status={value} label={t(`shipments.stages.${value}`)} /> : null,
@@ -106,26 +106,26 @@ export function ShipmentsGrid() {
         colId: 'trackingStatus',
         field: 'trackingStatus',
         headerName: t('shipments.columns.trackingStatus'),
-        width: 130,
+        width: 125,
         sortable: false,
         cellRenderer: ({ value }: { value?: TrackingStatus | null }) =>
           value ? <StatusBadge status={`track-${value}`} label={t(`shipments.statuses.${value}`)} /> : null,
       },
-      { colId: 'promisedDate', field: 'promisedDate', headerName: t('shipments.columns.promisedDate'), width: 120 },
       {
         colId: 'late',
         field: 'late',
         headerName: t('shipments.columns.late'),
-        width: 80,
+        width: 70,
         sortable: false,
         cellRenderer: ({ value }: { value?: boolean }) =>
           value ? <StatusBadge status="late" label={t('shipments.late')} /> : null,
       },
+      { colId: 'promisedDate', field: 'promisedDate', headerName: t('shipments.columns.promisedDate'), width: 110 },
       {
         colId: 'shippedAt',
         field: 'shippedAt',
         headerName: t('shipments.columns.shippedAt'),
-        width: 150,
+        width: 140,
         valueFormatter: ({ value }) => (value ? formatDateTimeShort(value as string) : ''),
       },
       {

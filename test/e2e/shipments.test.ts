@@ -140,13 +140,39 @@ describe('shipments', () => {
     await grid.getByText('0 shipments').waitFor();
   });
 
+  it('reads a carrier status file: problems first, then the events, and the parcel is delivered', async () => {
+    await page.goto(`${shop.server.base}/#/shipments`);
+    await page.getByLabel('Late only').uncheck();
+    await page.getByRole('button', { name: 'Import carrier file' }).click();
+    const panel = page.getByRole('region', { name: 'Carrier status file' });
+    const file = (rows: string[]) => ({
+      name: 'ups-status.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['tracking_number,status,time,location,description', ...rows].join('\n'), 'utf8'),
+    });
+    const delivered = `${UPS_OK},Delivered,${new Date(Date.now() + 8 * 3_600_000).toISOString()},Shanghai,Front desk`;
+    await panel.getByLabel('File').setInputFiles(file([delivered, `${UPS_OK},lost,2026-11-20 10:00,Shanghai,`]));
+    await panel.getByRole('button', { name: 'Check the file' }).click();
+    await panel.getByText('“lost” is not a tracking status this import knows.').waitFor();
+    await panel.getByText('“2026-11-20 10:00” names no time zone: add +08:00, Z…').waitFor();
+    expect(await panel.getByRole('button', { name: /^Record/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'shipments-35-import-en');
+
+    await panel.getByLabel('File').setInputFiles(file([delivered]));
+    await panel.getByRole('button', { name: 'Check the file' }).click();
+    await panel.getByText('1 rows: 1 new events on 1 shipments, 0 already recorded.').waitFor();
+    await panel.getByRole('button', { name: 'Record 1 events' }).click();
+    await panel.getByText('1 events recorded.').waitFor();
+    const parcel = await shop.api<{ trackingStatus: string; late: boolean }>('shipments.get', { id: UPS_OK });
+    expect(parcel).toMatchObject({ trackingStatus: 'delivered', late: false });
+  });
+
   it('reads the same screens in Chinese', async () => {
     await page.getByRole('button', { name: '中文' }).click();
-    await page.getByLabel('按运单号、发货单号或订单号搜索').fill('');
+    await page.goto(`${shop.server.base}/#/shipments`);
     const grid = page.getByRole('region', { name: '发货单' });
     await grid.getByRole('link', { name: UPS_OK }).waitFor();
-    await grid.getByRole('rowgroup').getByText('派送中').waitFor();
-    await grid.locator('.status--late').getByText('逾期').waitFor();
+    await grid.getByRole('rowgroup').getByText('已签收').waitFor();
     await screenshot(page, 'shipments-40-grid-zh');
     await grid.getByRole('link', { name: /^SH-/ }).click();
     await page.getByRole('heading', { name: '物流轨迹' }).waitFor();

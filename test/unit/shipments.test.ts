@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createHttpServer, listen } from '../../src/main/http/server';
 import type { Client } from '../../src/shared/client';
+import { fieldIssues } from '../../src/shared/errors';
 import { bin, product, warehouseWithBins } from '../helpers/shop';
 import { failure, startTestApp } from '../helpers/test-app';
 
@@ -77,7 +78,7 @@ describe('shipping an order', () => {
       }),
     );
     expect(bad.code).toBe('VALIDATION');
-    expect(bad.details?.issues).toEqual([
+    expect(fieldIssues(bad)).toEqual([
       { path: 'trackingNumber', message: expect.stringContaining('the check digit is 5, the number calls for 4') },
     ]);
     expect((await client.shipments.list({})).total).toBe(0);
@@ -123,7 +124,7 @@ describe('shipping an order', () => {
         ...carrier('pickup'),
       }),
     );
-    expect(over.details?.issues).toEqual([{ path: 'lines.0.quantity', message: expect.stringMatching(/^Only 1 of /) }]);
+    expect(fieldIssues(over)).toEqual([{ path: 'lines.0.quantity', message: expect.stringMatching(/^Only 1 of /) }]);
 
     // The rest goes from the other warehouse: what was held in MAIN is let go, NORTH's bins give it.
     const second = await client.shipments.shipOrder({
@@ -164,9 +165,7 @@ describe('shipping an order', () => {
       client.shipments.shipOrder({ orderId: order.id, warehouseId: main.id, lines, ...extra } as never);
 
     const missing = await failure(ship([{ orderLineId: teaLine.id, quantity: 1 }], carrier('sf')));
-    expect(missing.details?.issues).toEqual([
-      { path: 'trackingNumber', message: 'SF Express needs a tracking number' },
-    ]);
+    expect(fieldIssues(missing)).toEqual([{ path: 'trackingNumber', message: 'SF Express needs a tracking number' }]);
     const sf = await ship([{ orderLineId: teaLine.id, quantity: 1 }], { ...carrier('sf'), trackingNumber: 'AB-12' });
     expect(sf).toMatchObject({ trackingNumber: 'AB-12', trackingVerified: false });
     const skipped = await ship([{ orderLineId: teaLine.id, quantity: 1 }], {
@@ -182,7 +181,7 @@ describe('shipping an order', () => {
         skipTrackingCheck: true,
       }),
     );
-    expect(again.details?.issues).toEqual([
+    expect(fieldIssues(again)).toEqual([
       { path: 'trackingNumber', message: `This tracking number is already on shipment ${skipped.number}` },
     ]);
     const pickup = await ship([{ orderLineId: cupLine.id, quantity: 2 }], carrier('pickup'));
@@ -194,7 +193,7 @@ describe('shipping an order', () => {
         serviceId: carrier('sf').serviceId,
       }),
     );
-    expect(wrongService.details?.issues).toEqual([{ path: 'serviceId', message: "Choose one of UPS's services" }]);
+    expect(fieldIssues(wrongService)).toEqual([{ path: 'serviceId', message: "Choose one of UPS's services" }]);
     const draft = await client.orders.create({ lines: [{ productId: order.lines[0].productId!, quantity: 1 }] });
     const notConfirmed = await failure(
       client.shipments.shipOrder({

@@ -61,9 +61,9 @@ export function AddEventForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('shipments.event.title')}>
+    <form className="track-event-form" onSubmit={submit} noValidate aria-label={t('shipments.event.title')}>
       <h3>{t('shipments.event.title')}</h3>
-      <div className="form-grid form-grid--4">
+      <div className="form-grid">
         <SelectField
           label={t('shipments.event.status')}
           value={status}

@@ -167,14 +167,41 @@ describe('shipments', () => {
     expect(parcel).toMatchObject({ trackingStatus: 'delivered', late: false });
   });
 
+  it('ships the rest for pickup and voids that parcel before it leaves: the goods are held again', async () => {
+    await page.goto(`${shop.server.base}/#/orders/${order.id}`);
+    const parcels = page.getByRole('region', { name: 'Shipments' });
+    await parcels.getByRole('button', { name: 'Ship…' }).click();
+    const form = page.getByRole('form', { name: 'Ship from this order' });
+    await expect(form.getByLabel('To ship TEA-LJ').inputValue()).resolves.toBe('1');
+    await form.getByLabel('Carrier').selectOption({ label: 'Customer pickup' });
+    await form.getByText('Not needed for Customer pickup').waitFor();
+    await form.getByRole('button', { name: 'Ship', exact: true }).click();
+    await page.getByText('Shipped', { exact: true }).first().waitFor();
+    await parcels.getByText(/^Shipment SH-\S+ shipped\.$/).waitFor();
+
+    await parcels.getByRole('link', { name: /^SH-.*-0002$/ }).click();
+    await page.getByRole('button', { name: 'Void shipment' }).click();
+    await page.getByLabel('Why void it').fill('Customer asked for delivery instead');
+    await screenshot(page, 'shipments-36-void-en');
+    await page.getByRole('button', { name: 'Void it' }).click();
+    await page.getByText(/^Shipment SH-\S+ voided: its goods are back in stock\.$/).waitFor();
+    await page.getByText('This shipment was voided: its goods went back to stock.').waitFor();
+    const levels = await shop.api<Array<{ onHand: number; reserved: number }>>('stock.levels', { productId: teaId });
+    expect(levels.reduce((sum, l) => sum + l.onHand, 0)).toBe(8);
+    expect(levels.reduce((sum, l) => sum + l.reserved, 0)).toBe(1);
+    const back = await shop.api<{ fulfilmentStatus: string }>('orders.get', { id: order.id });
+    expect(back.fulfilmentStatus).toBe('partially_shipped');
+  });
+
   it('reads the same screens in Chinese', async () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.goto(`${shop.server.base}/#/shipments`);
     const grid = page.getByRole('region', { name: '发货单' });
     await grid.getByRole('link', { name: UPS_OK }).waitFor();
+    await grid.getByRole('rowgroup').getByText('已作废').waitFor();
     await grid.getByRole('rowgroup').getByText('已签收').waitFor();
     await screenshot(page, 'shipments-40-grid-zh');
-    await grid.getByRole('link', { name: /^SH-/ }).click();
+    await grid.getByRole('link', { name: /^SH-.*-0001$/ }).click();
     await page.getByRole('heading', { name: '物流轨迹' }).waitFor();
     await screenshot(page, 'shipments-41-detail-zh');
     await page.goto(`${shop.server.base}/#/orders/${order.id}`);

@@ -108,8 +108,11 @@ export function ShipmentsGrid() {
         headerName: t('shipments.columns.trackingStatus'),
         width: 125,
         sortable: false,
-        cellRenderer: ({ value }: { value?: TrackingStatus | null }) =>
-          value ? <StatusBadge status={`track-${value}`} label={t(`shipments.statuses.${value}`)} /> : null,
+        // A voided parcel's last word from the carrier no longer says where anything is.
+        cellRenderer: ({ value, data }: { value?: TrackingStatus | null; data?: ShipmentSummary }) =>
+          value && data?.stage !== 'cancelled' ? (
+            <StatusBadge status={`track-${value}`} label={t(`shipments.statuses.${value}`)} />
+          ) : null,
       },
       {
         colId: 'late',

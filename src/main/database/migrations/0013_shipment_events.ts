@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * A shipment's tracking events (its timeline, from which its tracking status is read),
- * and the stock each shipped parcel took from which bin, so voiding it puts the units
- * back where they came from through the ledger.
+ * the stock each shipped parcel took from which bin, so voiding it puts the units back
+ * where they came from through the ledger, and the indexes the shipments grid sorts by.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -30,6 +30,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('shipment_events_by_time')
     .on('shipment_events')
     .columns(['shipment_id', 'occurred_at', 'status'])
+    .execute();
+
+  // The shipments grid's other sorts, and its stage filter in its default order (bench/shipments.ts).
+  await db.schema.createIndex('shipments_by_promised').on('shipments').columns(['promised_date', 'id']).execute();
+  await db.schema.createIndex('shipments_by_shipped').on('shipments').columns(['shipped_at', 'id']).execute();
+  await db.schema
+    .createIndex('shipments_by_stage_created')
+    .on('shipments')
+    .columns(['stage', 'created_at', 'id'])
     .execute();
 
   await db.schema

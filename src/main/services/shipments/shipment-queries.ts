@@ -1,6 +1,6 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Shipment, ShipmentSummary, SHIPMENT_SORT_COLUMNS } from '../../../shared/contract/shipments';
-import type { ShipmentStage, TrackingStatus } from '../../../shared/domain/shipments';
+import { TRACKING_STATUSES, type ShipmentStage, type TrackingStatus } from '../../../shared/domain/shipments';
 import { AppError } from '../../../shared/errors';
 import type { Database } from '../../database/schema';
 import type { ServiceContext } from '../context';
@@ -104,61 +104,83 @@ export interface ShipmentListInput {
 }
 
 const SORT_COLUMNS = {
-  createdAt: 'shipments.created_at',
-  number: 'shipments.number',
-  shippedAt: 'shipments.shipped_at',
-  promisedDate: 'shipments.promised_date',
+  createdAt: 'created_at',
+  number: 'number',
+  shippedAt: 'shipped_at',
+  promisedDate: 'promised_date',
 } as const;
 
+type ShipmentsOnly = SelectQueryBuilder<Database, 'shipments', object>;
+
+const UNDELIVERED = TRACKING_STATUSES.filter((status) => status !== 'delivered');
+
 /**
- * A page of shipments. The search takes a tracking number (as typed or as labels print
- * it, with spaces), a shipment number or an order number, each matched from its start.
+ * The filters on the shipments table alone, so counting and paging never join. A search
+ * is one kind of match, each an index range: a shipment number (SH-…), an order number
+ * (another prefix with a dash), else a tracking number as typed or as labels print it.
  */
+function filterShipments(query: ShipmentsOnly, input: ShipmentListInput, day: string): ShipmentsOnly {
+  let q = query;
+  if (input.stage) q = q.where('stage', '=', input.stage);
+  if (input.trackingStatus) q = q.where('tracking_status', '=', input.trackingStatus);
+  if (input.orderId) q = q.where('order_id', '=', input.orderId);
+  if (input.late) {
+    // Spelled as lists, not "not cancelled, not delivered", so each half is index ranges
+    // (stage, tracking_status, promised_date): late parcels are few among many delivered.
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('stage', 'in', ['packing', 'packed']), eb('promised_date', '<', day)]),
+        eb.and([eb('stage', '=', 'shipped'), eb('tracking_status', 'in', UNDELIVERED), eb('promised_date', '<', day)]),
+      ]),
+    );
+  }
+  const search = input.q?.trim().toUpperCase();
+  if (search) {
+    const upTo = (prefix: string) => `${prefix}\uffff`;
+    if (/^SH-/.test(search)) {
+      q = q.where('number', '>=', search).where('number', '<', upTo(search));
+    } else if (/^[A-Z]{1,4}-/.test(search)) {
+      q = q.where('order_id', 'in', (eb) =>
+        eb
+          .selectFrom('orders')
+          .select('orders.id')
+          .where('orders.number', '>=', search)
+          .where('orders.number', '<', upTo(search)),
+      );
+    } else {
+      const compact = search.replace(/\s/g, '');
+      q = q.where('tracking_number', '>=', compact).where('tracking_number', '<', upTo(compact));
+    }
+  }
+  return q;
+}
+
+/** A page of shipments: the page's ids from the shipments table alone, then their details. */
 export async function listShipments(
   ctx: ServiceContext,
   input: ShipmentListInput,
 ): Promise<{ rows: ShipmentSummary[]; total: number }> {
   const day = today();
-  const filtered = (query: ShipmentQuery): ShipmentQuery => {
-    let q = query;
-    if (input.stage) q = q.where('shipments.stage', '=', input.stage);
-    if (input.trackingStatus) q = q.where('shipments.tracking_status', '=', input.trackingStatus);
-    if (input.orderId) q = q.where('shipments.order_id', '=', input.orderId);
-    if (input.late) {
-      q = q
-        .where('shipments.stage', '!=', 'cancelled')
-        .where('shipments.promised_date', '<', day)
-        .where((eb: ExpressionBuilder<Database, From>) =>
-          eb.or([eb('shipments.tracking_status', 'is', null), eb('shipments.tracking_status', '!=', 'delivered')]),
-        );
-    }
-    const search = input.q?.trim();
-    if (search) {
-      const upper = search.toUpperCase();
-      const compact = upper.replace(/\s/g, '');
-      q = q.where((eb: ExpressionBuilder<Database, From>) =>
-        eb.or([
-          eb.and([
-            eb('shipments.tracking_number', '>=', compact),
-            eb('shipments.tracking_number', '<', `${compact}\uffff`),
-          ]),
-          eb.and([eb('shipments.number', '>=', upper), eb('shipments.number', '<', `${upper}\uffff`)]),
-          eb.and([eb('orders.number', '>=', upper), eb('orders.number', '<', `${upper}\uffff`)]),
-        ]),
-      );
-    }
-    return q;
-  };
-  const counted = await filtered(baseQuery(ctx))
+  const counted = await filterShipments(ctx.db.selectFrom('shipments'), input, day)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await selectSummary(filtered(baseQuery(ctx)))
+  const page = await filterShipments(ctx.db.selectFrom('shipments'), input, day)
+    .select('id')
     .orderBy(SORT_COLUMNS[input.sort], input.direction)
-    .orderBy('shipments.id', input.direction)
+    .orderBy('id', input.direction)
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  return { rows: rows.map((row) => toSummary(row, day)), total: Number(counted.n) };
+  const ids = page.map((row) => row.id);
+  const details = ids.length > 0 ? await selectSummary(baseQuery(ctx)).where('shipments.id', 'in', ids).execute() : [];
+  const byId = new Map(details.map((row) => [row.id, row]));
+  return {
+    rows: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row, day)] : [];
+    }),
+    total: Number(counted.n),
+  };
 }
 
 /** A shipment by its id, its number or its tracking number. */

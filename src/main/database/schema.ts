@@ -13,6 +13,7 @@ import type { CarrierKind } from '../../shared/domain/carriers';
 import type { ShipmentStage, TrackingStatus } from '../../shared/domain/shipments';
 import type { TransitCalendar } from '../../shared/shipping/rules';
 import type { PickListStatus, ShortReason } from '../../shared/domain/picking';
+import type { TrackingEventSource } from '../../shared/domain/tracking-events';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -62,6 +63,8 @@ export interface Database {
   pick_list_orders: PickListOrdersTable;
   pick_list_lines: PickListLinesTable;
   pick_list_allocations: PickListAllocationsTable;
+  shipment_events: ShipmentEventsTable;
+  shipment_stock_issues: ShipmentStockIssuesTable;
 }
 
 export interface UsersTable {
@@ -687,5 +690,30 @@ export interface PickListAllocationsTable {
   pick_list_line_id: string;
   order_line_id: string;
   order_id: string;
+  quantity: number;
+}
+
+export interface ShipmentEventsTable {
+  id: string;
+  shipment_id: string;
+  status: TrackingStatus;
+  /** The carrier's time of the event (ISO-8601 UTC), not when it reached us. */
+  occurred_at: string;
+  location: Generated<string>;
+  description: Generated<string>;
+  source: TrackingEventSource;
+  /** The sender's own id of the event, where it has one: sending it again adds nothing. */
+  external_id: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** What a shipped parcel took out of which bin: voiding it returns exactly these units. */
+export interface ShipmentStockIssuesTable {
+  id: string;
+  shipment_id: string;
+  order_line_id: string;
+  product_id: string;
+  location_id: string;
   quantity: number;
 }

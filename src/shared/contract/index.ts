@@ -15,6 +15,7 @@ import { purchaseOrders } from './purchasing';
 import { rates } from './rates';
 import { returns } from './returns';
 import { settings } from './settings';
+import { shipments } from './shipments';
 import { system } from './system';
 import { trackingNumbers } from './tracking-numbers';
 import { transfers } from './transfers';
@@ -46,6 +47,7 @@ export const contract = {
   rates,
   pickLists,
   packing,
+  shipments,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

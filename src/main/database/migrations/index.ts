@@ -11,6 +11,7 @@ import * as m0009 from './0009_carriers';
 import * as m0010 from './0010_shipments';
 import * as m0011 from './0011_rate_rules';
 import * as m0012 from './0012_pick_lists';
+import * as m0013 from './0013_shipment_events';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_shipments': m0010,
   '0011_rate_rules': m0011,
   '0012_pick_lists': m0012,
+  '0013_shipment_events': m0013,
 };

@@ -11,6 +11,7 @@ import { ordersText } from './orders';
 import { ratesText } from './rates';
 import { pickingText } from './picking';
 import { returnsText } from './returns';
+import { shipmentsText } from './shipments';
 import { shippingText } from './shipping';
 
 /** Each area's texts, kept in its own file, under its own key. */
@@ -23,6 +24,7 @@ const SECTIONS = {
   shipping: shippingText,
   rates: ratesText,
   picking: pickingText,
+  shipments: shipmentsText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

@@ -12,6 +12,7 @@ import { RateComparison } from '../shipping-rates/RateComparison';
 import { OrderActions } from './OrderActions';
 import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
+import { OrderShipments } from '../shipments/list/OrderShipments';
 
 function Address({ address }: { address: OrderAddress }) {
   return (
@@ -191,6 +192,7 @@ export function OrderDetail({ id }: { id: string }) {
               </table>
             )}
           </section>
+          <OrderShipments order={order} onShipped={load} />
           <OrderTimeline events={events} currency={order.currency} />
         </div>
         <div className="detail__side">

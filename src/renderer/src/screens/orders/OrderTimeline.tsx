@@ -55,6 +55,20 @@ function eventText(event: OrderEvent, currency: string, t: TFunction, language: 
       return t('orders.events.returnCancelled', { number: text(d.number) });
     case 'exchange_for':
       return t('orders.events.exchangeFor', { number: text(d.number) });
+    case 'shipped':
+      return t(text(d.trackingNumber) ? 'shipments.orderEvents.shippedTracking' : 'shipments.orderEvents.shipped', {
+        number: text(d.number),
+        units: d.units,
+        carrier: text(d.carrier),
+        trackingNumber: text(d.trackingNumber),
+      });
+    case 'shipment_voided':
+      return t('shipments.orderEvents.voided', { number: text(d.number) });
+    case 'fulfilment_changed':
+      return t('shipments.orderEvents.fulfilment', {
+        from: t(`orders.fulfilmentStatuses.${text(d.from)}`),
+        to: t(`orders.fulfilmentStatuses.${text(d.to)}`),
+      });
     default:
       return t('orders.events.other', { kind: event.kind });
   }

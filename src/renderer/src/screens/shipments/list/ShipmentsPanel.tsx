@@ -1,7 +1,13 @@
-import { useTranslation } from 'react-i18next';
+import { useHashPath } from '../../../components/useHashPath';
+import { ShipmentDetail } from './ShipmentDetail';
+import { ShipmentsGrid } from './ShipmentsGrid';
+import { TrackingImport } from './TrackingImport';
+import './shipments.css';
 
-/** Placeholder until this tab's screen lands (being built on its own branch). */
+/** #/shipments the grid, #/shipments/import the carrier file, #/shipments/<id> one parcel. */
 export function ShipmentsPanel() {
-  const { t } = useTranslation();
-  return <p className="muted">{t('areas.notYet')}</p>;
+  const [, section] = useHashPath();
+  if (section === 'import') return <TrackingImport />;
+  if (section) return <ShipmentDetail key={section} id={section} />;
+  return <ShipmentsGrid />;
 }

@@ -4,6 +4,7 @@ import { cashUpHandlers, customerHandlers, orderHandlers, returnHandlers } from 
 import { importHandlers } from './import-handlers';
 import { orderImportHandlers } from './order-import-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
+import { routeHandlers } from './route-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
 import { createFamily, listFamilies } from '../services/catalog/families';
@@ -42,6 +43,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...orderImportHandlers,
   ...cashUpHandlers,
   ...returnHandlers,
+  ...routeHandlers,
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

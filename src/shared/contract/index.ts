@@ -5,6 +5,7 @@ import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
 import { customers } from './customers';
+import { routes } from './delivery-routes';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
@@ -39,6 +40,7 @@ export const contract = {
   cashUps,
   returns,
   trackingNumbers,
+  routes,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -25,8 +25,7 @@ export function insertStops(solution: WorkingSolution, stops: number[], random: 
         if (random && blink > 0 && random.next() < blink) continue;
         const before = position === 0 ? 0 : route[position - 1];
         const after = position === route.length ? 0 : route[position];
-        const delta =
-          distance[before * size + node] + distance[node * size + after] - distance[before * size + after];
+        const delta = distance[before * size + node] + distance[node * size + after] - distance[before * size + after];
         if (delta >= bestDelta) continue;
         if (problem.time) {
           const candidate = [...route.slice(0, position), node, ...route.slice(position)];

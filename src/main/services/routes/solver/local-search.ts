@@ -57,8 +57,7 @@ function orOpt(solution: WorkingSolution): boolean {
         const tail = segment[length - 1];
         const before = at(route, i - 1);
         const after = at(route, i + length);
-        const gain =
-          distance[before * size + head] + distance[tail * size + after] - distance[before * size + after];
+        const gain = distance[before * size + head] + distance[tail * size + after] - distance[before * size + after];
         const rest = [...route.slice(0, i), ...route.slice(i + length)];
         const segmentLoad = new Array<number>(dims).fill(0);
         for (const node of segment) for (let k = 0; k < dims; k++) segmentLoad[k] += demand[node][k];
@@ -151,7 +150,8 @@ function swap(solution: WorkingSolution): boolean {
 function prefixLoads(solution: WorkingSolution, route: readonly number[]): number[][] {
   const dims = solution.problem.demand[0].length;
   const prefix = [new Array<number>(dims).fill(0)];
-  for (const node of route) prefix.push(prefix[prefix.length - 1].map((load, k) => load + solution.problem.demand[node][k]));
+  for (const node of route)
+    prefix.push(prefix[prefix.length - 1].map((load, k) => load + solution.problem.demand[node][k]));
   return prefix;
 }
 

@@ -64,7 +64,6 @@ export function solveVrp(problem: VrpProblem, options: SolveOptions): SolveResul
     if (candidate.unassigned.length <= best.unassigned.length && candidate.distance() < best.distance() * 1.01)
       localSearch(candidate);
 
-
     if (accepts(candidate, current, temperature, random)) current = candidate;
     if (candidate.isBetterThan(best)) best = candidate.clone();
   }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VrpProblem } from './solver/problem';
 import type { SolveOptions, SolveResult } from './solver/solve';
@@ -8,14 +8,15 @@ import type { SolveOptions, SolveResult } from './solver/solve';
 const GRACE_MS = 15_000;
 
 /**
- * Runs the solver on a worker thread: `route-worker.js` built beside this bundle, or the
- * TypeScript source through tsx when running from source (tests, benchmarks).
+ * Runs the solver on a worker thread: `route-worker.js` built beside the entry files (this
+ * code may sit in their `chunks/` folder), or the TypeScript source through tsx when
+ * running from source (tests, benchmarks).
  */
 export function solveInWorker(problem: VrpProblem, options: SolveOptions): Promise<SolveResult> {
   const workerData = { problem, options };
-  const built = join(__dirname, 'route-worker.js');
+  const built = [join(__dirname, 'route-worker.js'), join(dirname(__dirname), 'route-worker.js')].find(existsSync);
   const source = join(__dirname, 'route-worker.ts');
-  const worker = existsSync(built)
+  const worker = built
     ? new Worker(built, { workerData })
     : new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
   return new Promise<SolveResult>((resolve, reject) => {

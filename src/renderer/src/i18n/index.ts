@@ -9,6 +9,7 @@ import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
 import { returnsText } from './returns';
+import { routesText } from './routes';
 import { shippingText } from './shipping';
 
 /** Each area's texts, kept in its own file, under its own key. */
@@ -19,6 +20,7 @@ const SECTIONS = {
   returns: returnsText,
   counter: counterText,
   shipping: shippingText,
+  routes: routesText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

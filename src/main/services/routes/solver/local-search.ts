@@ -63,10 +63,8 @@ function orOpt(solution: WorkingSolution): boolean {
         for (const node of segment) for (let k = 0; k < dims; k++) segmentLoad[k] += demand[node][k];
         for (const to of targets) {
           if (to === from && rest.length === 0) continue;
+          if (to !== from && !fitsWith(solution.loads[to], segmentLoad, problem.vehicles[to].capacity)) continue;
           const target = to === from ? rest : solution.routes[to];
-          const targetLoad =
-            to === from ? solution.loads[from] : solution.loads[to].map((load, k) => load + segmentLoad[k]);
-          if (to !== from && !targetLoad.every((load, k) => load <= problem.vehicles[to].capacity[k])) continue;
           for (let position = 0; position <= target.length; position++) {
             if (to === from && position === i) continue;
             const a = at(target, position - 1);
@@ -78,6 +76,8 @@ function orOpt(solution: WorkingSolution): boolean {
             if (Math.min(forward, backward) - gain >= 0) continue;
             const placed = reversed ? [...segment].reverse() : segment;
             const moved = [...target.slice(0, position), ...placed, ...target.slice(position)];
+            const targetLoad =
+              to === from ? solution.loads[from] : solution.loads[to].map((load, k) => load + segmentLoad[k]);
             if (to === from) {
               if (!solution.feasible(from, moved, targetLoad)) continue;
               solution.setRoute(from, moved);
@@ -94,6 +94,11 @@ function orOpt(solution: WorkingSolution): boolean {
     }
   }
   return false;
+}
+
+function fitsWith(load: readonly number[], extra: readonly number[], capacity: readonly number[]): boolean {
+  for (let k = 0; k < load.length; k++) if (load[k] + extra[k] > capacity[k]) return false;
+  return true;
 }
 
 function swap(solution: WorkingSolution): boolean {
@@ -159,14 +164,15 @@ function twoOptStar(solution: WorkingSolution): boolean {
   const { problem } = solution;
   const { distance, size } = problem;
   const targets = solution.targetRoutes();
+  const prefixes = new Map(targets.map((v) => [v, prefixLoads(solution, solution.routes[v])]));
   for (const r1 of targets) {
     for (const r2 of targets) {
       if (r2 <= r1) continue;
       const a = solution.routes[r1];
       const b = solution.routes[r2];
       if (!a.length && !b.length) continue;
-      const prefixA = prefixLoads(solution, a);
-      const prefixB = prefixLoads(solution, b);
+      const prefixA = prefixes.get(r1) as number[][];
+      const prefixB = prefixes.get(r2) as number[][];
       const totalA = prefixA[a.length];
       const totalB = prefixB[b.length];
       // Cut a after position i (−1 = before its first stop) and b after j; swap what follows.

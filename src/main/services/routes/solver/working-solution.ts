@@ -8,19 +8,30 @@ export class WorkingSolution {
   readonly costs: number[];
   unassigned: number[];
 
+  /** Per vehicle, the first vehicle with the same capacity and start: empty routes of one kind are interchangeable. */
+  private readonly kindOf: number[];
+
   constructor(
     readonly problem: VrpProblem,
     routes: number[][],
     unassigned: number[],
+    copied?: { loads: number[][]; costs: number[]; kindOf: number[] },
   ) {
     this.routes = routes.map((route) => [...route]);
-    this.loads = this.routes.map((route) => routeLoad(problem, route));
-    this.costs = this.routes.map((route) => (route.length ? routeDistance(problem, route) : 0));
+    this.loads = copied ? copied.loads.map((load) => [...load]) : this.routes.map((route) => routeLoad(problem, route));
+    this.costs = copied
+      ? [...copied.costs]
+      : this.routes.map((route) => (route.length ? routeDistance(problem, route) : 0));
     this.unassigned = [...unassigned];
+    this.kindOf = copied?.kindOf ?? vehicleKinds(problem);
   }
 
   clone(): WorkingSolution {
-    return new WorkingSolution(this.problem, this.routes, this.unassigned);
+    return new WorkingSolution(this.problem, this.routes, this.unassigned, {
+      loads: this.loads,
+      costs: this.costs,
+      kindOf: this.kindOf,
+    });
   }
 
   distance(): number {
@@ -52,18 +63,14 @@ export class WorkingSolution {
    */
   targetRoutes(): number[] {
     const targets: number[] = [];
-    const seenEmpty = new Set<string>();
-    this.routes.forEach((route, v) => {
-      if (route.length) targets.push(v);
-      else {
-        const vehicle = this.problem.vehicles[v];
-        const kind = `${vehicle.capacity.join(',')}@${vehicle.start}`;
-        if (!seenEmpty.has(kind)) {
-          seenEmpty.add(kind);
-          targets.push(v);
-        }
+    const seenEmpty = new Set<number>();
+    for (let v = 0; v < this.routes.length; v++) {
+      if (this.routes[v].length) targets.push(v);
+      else if (!seenEmpty.has(this.kindOf[v])) {
+        seenEmpty.add(this.kindOf[v]);
+        targets.push(v);
       }
-    });
+    }
     return targets;
   }
 
@@ -74,4 +81,13 @@ export class WorkingSolution {
       distance: this.distance(),
     };
   }
+}
+
+function vehicleKinds(problem: VrpProblem): number[] {
+  const first = new Map<string, number>();
+  return problem.vehicles.map((vehicle, v) => {
+    const kind = `${vehicle.capacity.join(',')}@${vehicle.start}`;
+    if (!first.has(kind)) first.set(kind, v);
+    return first.get(kind) as number;
+  });
 }

@@ -30,6 +30,11 @@ export interface Database {
   products: ProductsTable;
   product_search: ProductSearchTable;
   warehouses: WarehousesTable;
+  delivery_vehicles: DeliveryVehiclesTable;
+  delivery_stops: DeliveryStopsTable;
+  route_plans: RoutePlansTable;
+  route_plan_routes: RoutePlanRoutesTable;
+  route_plan_stops: RoutePlanStopsTable;
   locations: LocationsTable;
   stock_movements: StockMovementsTable;
   stock_balances: StockBalancesTable;
@@ -183,6 +188,9 @@ export interface WarehousesTable {
   code: string;
   name: string;
   address: string;
+  /** Where delivery routes start and end; null until someone enters it. */
+  latitude: number | null;
+  longitude: number | null;
   active: number;
   created_at: string;
   updated_at: string;
@@ -652,6 +660,20 @@ export interface RateRulesTable {
   updated_at: string;
 }
 
+export interface DeliveryVehiclesTable {
+  id: string;
+  name: string;
+  /** Null: no weight limit. */
+  capacity_grams: number | null;
+  /** Null: no volume limit. */
+  capacity_cm3: number | null;
+  /** "HH:MM" it leaves the warehouse. */
+  start_time: string;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PickListsTable {
   id: string;
   number: string;
@@ -716,4 +738,67 @@ export interface ShipmentStockIssuesTable {
   product_id: string;
   location_id: string;
   quantity: number;
+}
+
+export interface DeliveryStopsTable {
+  id: string;
+  warehouse_id: string;
+  /** "YYYY-MM-DD". */
+  delivery_date: string;
+  order_id: string | null;
+  name: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  weight_grams: number;
+  volume_cm3: number;
+  /** "HH:MM", both or neither. */
+  window_start: string | null;
+  window_end: string | null;
+  service_minutes: number;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoutePlansTable {
+  id: string;
+  warehouse_id: string;
+  delivery_date: string;
+  distance_m: number;
+  average_speed_kmh: number;
+  time_budget_ms: number;
+  seed: number;
+  iterations: number;
+  solve_ms: number;
+  /** 1 once a stop, vehicle or the depot changed after planning. */
+  stale: Generated<number>;
+  planned_by: string | null;
+  planned_at: string;
+}
+
+export interface RoutePlanRoutesTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  vehicle_id: string | null;
+  vehicle_name: string;
+  distance_m: number;
+  load_grams: number;
+  load_cm3: number;
+  departs_at: string;
+  returns_at: string;
+}
+
+export interface RoutePlanStopsTable {
+  id: string;
+  plan_id: string;
+  route_id: string | null;
+  stop_id: string;
+  sequence: number | null;
+  arrives_at: string | null;
+  /** From the previous stop (or the warehouse). */
+  distance_m: number | null;
+  /** Why the stop is on no route: "no_coordinates" or "no_room". */
+  left_out: 'no_coordinates' | 'no_room' | null;
 }

@@ -7,6 +7,7 @@ import { packingHandlers, pickListHandlers } from './picking-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
 import { carrierHandlers, rateHandlers } from './shipping-handlers';
 import { shipmentHandlers } from './shipment-handlers';
+import { routeHandlers } from './route-handlers';
 import { changeOwnSecret, needsSetup, setup, signIn, signOut } from '../services/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens';
 import { createFamily, listFamilies } from '../services/catalog/families';
@@ -50,6 +51,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...pickListHandlers,
   ...packingHandlers,
   ...shipmentHandlers,
+  ...routeHandlers,
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

@@ -7,6 +7,7 @@ import { counts } from './counts';
 import { carriers } from './carriers';
 import { packing, pickLists } from './picking';
 import { customers } from './customers';
+import { routes } from './delivery-routes';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
@@ -48,6 +49,7 @@ export const contract = {
   pickLists,
   packing,
   shipments,
+  routes,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

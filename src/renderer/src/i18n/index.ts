@@ -12,6 +12,7 @@ import { ratesText } from './rates';
 import { pickingText } from './picking';
 import { returnsText } from './returns';
 import { shipmentsText } from './shipments';
+import { routesText } from './routes';
 import { shippingText } from './shipping';
 
 /** Each area's texts, kept in its own file, under its own key. */
@@ -25,6 +26,7 @@ const SECTIONS = {
   rates: ratesText,
   picking: pickingText,
   shipments: shipmentsText,
+  routes: routesText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

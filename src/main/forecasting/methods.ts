@@ -1,4 +1,5 @@
 // The forecasting methods the engine chooses from, by the names callers use.
+import { etsMethod } from './ets';
 import { crostonMethod, sbaMethod, tsbMethod } from './intermittent';
 import type { Method } from './model';
 import { seasonalNaive } from './naive';
@@ -9,6 +10,7 @@ export type MethodName = (typeof METHOD_NAMES)[number];
 export const METHODS: Partial<Record<MethodName, Method>> = {
   naive: (input) => seasonalNaive({ ...input, season: 1 }),
   'seasonal-naive': seasonalNaive,
+  ets: etsMethod,
   croston: crostonMethod,
   sba: sbaMethod,
   tsb: tsbMethod,

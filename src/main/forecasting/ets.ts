@@ -7,6 +7,7 @@
 // which is minimised over α, β, γ, φ (kept inside 0<α<1, 0<β<α, 0<γ<1−α, 0.8≤φ≤0.98 by
 // logistic maps) and the initial level and slope. The initial seasonal states come from
 // a classical decomposition of the first seasons. Models are compared by AICc.
+import { classicalSeasonal } from './decomposition';
 import { logistic, nelderMead } from './optimise';
 import { type ModelFit, type SeriesInput } from './model';
 
@@ -44,34 +45,6 @@ export function etsName(spec: EtsSpec): string {
   return `ETS(${spec.error},${spec.trend},${spec.season})`;
 }
 
-function initialSeasonal(values: readonly number[], m: number, multiplicative: boolean): number[] {
-  const span = Math.min(values.length, 3 * m);
-  const y = values.slice(0, span);
-  const trend: (number | null)[] = y.map(() => null);
-  const half = Math.floor(m / 2);
-  for (let t = half; t + half < span; t++) {
-    let total = 0;
-    if (m % 2 === 1) {
-      for (let k = -half; k <= half; k++) total += y[t + k];
-    } else {
-      total = (y[t - half] + y[t + half]) / 2;
-      for (let k = -half + 1; k < half; k++) total += y[t + k];
-    }
-    trend[t] = total / m;
-  }
-  const sums = new Array<number>(m).fill(0);
-  const counts = new Array<number>(m).fill(0);
-  y.forEach((value, t) => {
-    const level = trend[t];
-    if (level === null || level === undefined) return;
-    sums[t % m] += multiplicative ? value / level : value - level;
-    counts[t % m]++;
-  });
-  const raw = sums.map((total, i) => (counts[i] > 0 ? total / counts[i] : multiplicative ? 1 : 0));
-  const centre = raw.reduce((a, b) => a + b, 0) / m;
-  return raw.map((value) => (multiplicative ? value / centre : value - centre));
-}
-
 function initialLevelSlope(values: readonly number[], seasonal: number[], season: SeasonType, m: number) {
   const k = Math.min(values.length, Math.max(10, season === 'N' ? 10 : 2 * m));
   const adjusted = values.slice(0, k).map((value, t) => {
@@ -89,7 +62,11 @@ function initialLevelSlope(values: readonly number[], seasonal: number[], season
     sxx += (xs[i] - xMean) ** 2;
   }
   const slope = sxx > 0 ? sxy / sxx : 0;
-  return { level: yMean - slope * xMean, slope, spread: Math.sqrt(adjusted.reduce((a, v) => a + (v - yMean) ** 2, 0) / k) };
+  return {
+    level: yMean - slope * xMean,
+    slope,
+    spread: Math.sqrt(adjusted.reduce((a, v) => a + (v - yMean) ** 2, 0) / k),
+  };
 }
 
 interface Run {
@@ -157,11 +134,10 @@ export function fitEts(spec: EtsSpec, values: readonly number[], season: number)
   if (spec.season !== 'N' && (m < 2 || m > MAX_ETS_SEASON || n < 2 * m)) return null;
   if ((spec.error === 'M' || spec.season === 'M') && !values.every((value) => value > 0)) return null;
   if (spec.error === 'A' && spec.season === 'M') return null;
-  const seasonal0 = spec.season === 'N' ? [] : initialSeasonal(values, m, spec.season === 'M');
+  const seasonal0 = spec.season === 'N' ? [] : classicalSeasonal(values.slice(0, 3 * m), m, spec.season === 'M');
   const start = initialLevelSlope(values, seasonal0, spec.season, m);
   const scale = Math.max(start.spread, Math.abs(start.level) * 0.01, 1e-6);
-  const parameters =
-    1 + (spec.trend !== 'N' ? 1 : 0) + (spec.season !== 'N' ? 1 : 0) + (spec.trend === 'Ad' ? 1 : 0);
+  const parameters = 1 + (spec.trend !== 'N' ? 1 : 0) + (spec.season !== 'N' ? 1 : 0) + (spec.trend === 'Ad' ? 1 : 0);
   const states = 1 + (spec.trend !== 'N' ? 1 : 0) + (spec.season !== 'N' ? m - 1 : 0);
   const k = parameters + states + 1;
   if (n <= parameters + states + 4) return null;

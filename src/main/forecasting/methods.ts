@@ -1,5 +1,6 @@
 // The forecasting methods the engine chooses from, by the names callers use.
 import { etsMethod } from './ets';
+import { thetaMethod } from './theta';
 import { crostonMethod, sbaMethod, tsbMethod } from './intermittent';
 import type { Method } from './model';
 import { seasonalNaive } from './naive';
@@ -11,6 +12,7 @@ export const METHODS: Partial<Record<MethodName, Method>> = {
   naive: (input) => seasonalNaive({ ...input, season: 1 }),
   'seasonal-naive': seasonalNaive,
   ets: etsMethod,
+  theta: thetaMethod,
   croston: crostonMethod,
   sba: sbaMethod,
   tsb: tsbMethod,

@@ -4,19 +4,7 @@
 // Index i belongs to the positions t with t mod m = i.
 
 export function classicalSeasonal(y: readonly number[], m: number, multiplicative: boolean): number[] {
-  const span = y.length;
-  const trend: (number | null)[] = y.map(() => null);
-  const half = Math.floor(m / 2);
-  for (let t = half; t + half < span; t++) {
-    let total = 0;
-    if (m % 2 === 1) {
-      for (let k = -half; k <= half; k++) total += y[t + k];
-    } else {
-      total = (y[t - half] + y[t + half]) / 2;
-      for (let k = -half + 1; k < half; k++) total += y[t + k];
-    }
-    trend[t] = total / m;
-  }
+  const trend = centredMovingAverage(y, m);
   const sums = new Array<number>(m).fill(0);
   const counts = new Array<number>(m).fill(0);
   y.forEach((value, t) => {
@@ -28,4 +16,21 @@ export function classicalSeasonal(y: readonly number[], m: number, multiplicativ
   const raw = sums.map((total, i) => (counts[i] > 0 ? total / counts[i] : multiplicative ? 1 : 0));
   const centre = raw.reduce((a, b) => a + b, 0) / m;
   return raw.map((value) => (multiplicative ? value / centre : value - centre));
+}
+
+/** The trend of classical decomposition; null where the window does not fit. */
+export function centredMovingAverage(y: readonly number[], m: number): (number | null)[] {
+  const trend: (number | null)[] = y.map(() => null);
+  const half = Math.floor(m / 2);
+  for (let t = half; t + half < y.length; t++) {
+    let total = 0;
+    if (m % 2 === 1) {
+      for (let k = -half; k <= half; k++) total += y[t + k];
+    } else {
+      total = (y[t - half] + y[t + half]) / 2;
+      for (let k = -half + 1; k < half; k++) total += y[t + k];
+    }
+    trend[t] = total / m;
+  }
+  return trend;
 }

@@ -1,4 +1,5 @@
 // The forecasting methods the engine chooses from, by the names callers use.
+import { arimaMethod } from './arima/auto';
 import { etsMethod } from './ets';
 import { thetaMethod } from './theta';
 import { crostonMethod, sbaMethod, tsbMethod } from './intermittent';
@@ -13,6 +14,7 @@ export const METHODS: Partial<Record<MethodName, Method>> = {
   'seasonal-naive': seasonalNaive,
   ets: etsMethod,
   theta: thetaMethod,
+  arima: arimaMethod,
   croston: crostonMethod,
   sba: sbaMethod,
   tsb: tsbMethod,

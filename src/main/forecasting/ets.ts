@@ -218,9 +218,21 @@ export function autoEts(values: readonly number[], season: number): EtsModel | n
   return best;
 }
 
+function etsFit(model: EtsModel, season: number, horizon: number): ModelFit {
+  const { forecast, sd } = etsForecast(model, horizon, season);
+  return {
+    name: etsName(model),
+    forecast,
+    sd,
+    fitted: model.fitted,
+    refit: (input) => {
+      const again = fitEts(model, input.values, input.season);
+      return again ? etsFit(again, input.season, input.horizon) : null;
+    },
+  };
+}
+
 export function etsMethod({ values, season, horizon }: SeriesInput): ModelFit | null {
   const model = autoEts(values, season);
-  if (!model) return null;
-  const { forecast, sd } = etsForecast(model, horizon, season);
-  return { name: etsName(model), forecast, sd, fitted: model.fitted };
+  return model ? etsFit(model, season, horizon) : null;
 }

@@ -16,8 +16,8 @@ const MAX_Q = 5;
 const MAX_SEASONAL = 2;
 const MAX_ORDER = 5;
 const MAX_MODELS = 94;
-/** Exact likelihood costs O(r²) per point for a state of size r; above this CSS stays. */
-const MAX_EXACT_STATE = 30;
+/** The exact likelihood costs O(r²) per point for a state of size r: above this n·r² CSS stays. */
+const MAX_EXACT_WORK = 40_000;
 /** Seasonal terms need at least this many whole seasons after differencing. */
 const MIN_SEASONS = 2;
 
@@ -63,7 +63,10 @@ export function autoArima(values: readonly number[], season: number): ArimaModel
       order.Q <= (seasonalAllowed ? MAX_SEASONAL : 0) &&
       order.p + order.q + order.P + order.Q <= MAX_ORDER &&
       (constantAllowed || !order.constant);
-    const fit = valid ? fitArma(x, order, 'CSS') : null;
+    // CSS conditions on the first p + P·m points: where that is much of the series its
+    // likelihood says little, so such orders are not tried.
+    const conditioned = order.p + order.P * m <= x.length / 3;
+    const fit = valid && conditioned ? fitArma(x, order, 'CSS') : null;
     tried.set(k, fit);
     return fit;
   };
@@ -117,7 +120,7 @@ export function autoArima(values: readonly number[], season: number): ArimaModel
     }
   }
   const r = Math.max(best.phi.length, best.theta.length + 1);
-  if (r <= MAX_EXACT_STATE) {
+  if (x.length * r * r <= MAX_EXACT_WORK) {
     const exact = fitArma(x, best.order, 'ML', best.raw);
     if (exact) best = exact;
   }
@@ -180,11 +183,32 @@ function forecastArma(centred: number[], fit: ArmaFit, horizon: number): number[
   return w.slice(centred.length);
 }
 
-export function arimaMethod({ values, season, horizon }: SeriesInput): ModelFit | null {
-  const model = autoArima(values, season);
-  if (!model) return null;
+function arimaFit(model: ArimaModel, values: readonly number[], horizon: number): ModelFit {
   const { forecast, sd, residuals } = arimaForecast(model, values, horizon);
   const lost = values.length - residuals.length;
   const fitted = values.map((value, t) => (t < lost ? null : value - residuals[t - lost]));
-  return { name: arimaName(model), forecast, sd, fitted };
+  return {
+    name: arimaName(model),
+    forecast,
+    sd,
+    fitted,
+    refit: (input) => {
+      const again = refitArima(model, input.values);
+      return again ? arimaFit(again, input.values, input.horizon) : null;
+    },
+  };
+}
+
+/** The same orders and differencing, coefficients estimated by CSS on other data. */
+export function refitArima(model: ArimaModel, values: readonly number[]): ArimaModel | null {
+  let x = values.slice();
+  if (model.D === 1) x = difference(x, model.m);
+  for (let i = 0; i < model.d; i++) x = difference(x, 1);
+  const fit = fitArma(x, model.fit.order, 'CSS', model.fit.raw);
+  return fit ? { ...model, fit } : null;
+}
+
+export function arimaMethod({ values, season, horizon }: SeriesInput): ModelFit | null {
+  const model = autoArima(values, season);
+  return model ? arimaFit(model, values, horizon) : null;
 }

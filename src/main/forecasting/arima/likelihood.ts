@@ -12,13 +12,17 @@ export interface CssResult {
   deviance: number;
   sigma2: number;
   used: number;
-  residuals: Float64Array;
 }
+
+// The optimiser calls the likelihood thousands of times per series: one scratch buffer
+// instead of a new array each time keeps the garbage collector out of the way.
+let scratch = new Float64Array(256);
 
 export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonly number[]): CssResult {
   const n = w.length;
   const p = phi.length;
-  const residuals = new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(2 * n);
+  const residuals = scratch;
   const arLags: number[] = [];
   const maLags: number[] = [];
   phi.forEach((value, i) => value !== 0 && arLags.push(i));
@@ -34,7 +38,7 @@ export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonl
   // σ² from the n − p errors, the deviance over all n points (as auto.arima rescales CSS
   // fits), so that models with different AR orders stay comparable.
   const sigma2 = ssq / (n - p);
-  return { deviance: n * (Math.log(sigma2) + 1 + LOG_2PI), sigma2, used: n, residuals };
+  return { deviance: n * (Math.log(sigma2) + 1 + LOG_2PI), sigma2, used: n };
 }
 
 /**

@@ -174,8 +174,12 @@ async function main() {
       let forecast: number[] | null = null;
       const singleStarted = performance.now();
       try {
-        forecast = forecastSeries({ values: s.history, season: s.season, horizon: s.actual.length, methods: [method] })
-          .forecast;
+        forecast = forecastSeries({
+          values: s.history,
+          season: s.season,
+          horizon: s.actual.length,
+          methods: [method],
+        }).forecast;
       } catch {
         forecast = null;
       }
@@ -193,7 +197,10 @@ async function main() {
     }
   }
   const groups = [...new Set(series.map((s) => s.group)), 'all'];
-  const summary: Record<string, Record<string, { smape: number; mase: number; msPerSeries: number; failed: number; series: number }>> = {};
+  const summary: Record<
+    string,
+    Record<string, { smape: number; mase: number; msPerSeries: number; failed: number; series: number }>
+  > = {};
   for (const group of groups) {
     summary[group] = {};
     for (const [key, score] of scores) {

@@ -150,6 +150,15 @@ function record(score: Score, s: Series, forecast: number[] | null, seconds: num
   score.seconds.push(seconds);
 }
 
+function singleForecast(s: Series, method: MethodName): number[] | null {
+  try {
+    return forecastSeries({ values: s.history, season: s.season, horizon: s.actual.length, methods: [method] })
+      .forecast;
+  } catch {
+    return null;
+  }
+}
+
 const OUR_SINGLES: MethodName[] = ['ets', 'theta', 'arima', 'seasonal-naive', 'sba'];
 const R_METHODS = ['auto.arima', 'ets', 'thetaf', 'croston'];
 
@@ -171,18 +180,8 @@ async function main() {
     chosen[s.id] = result.method;
     for (const group of [s.group, 'all']) record(scoreOf(group, 'engine'), s, result.forecast, seconds);
     for (const method of OUR_SINGLES) {
-      let forecast: number[] | null = null;
       const singleStarted = performance.now();
-      try {
-        forecast = forecastSeries({
-          values: s.history,
-          season: s.season,
-          horizon: s.actual.length,
-          methods: [method],
-        }).forecast;
-      } catch {
-        forecast = null;
-      }
+      const forecast = singleForecast(s, method);
       const singleSeconds = (performance.now() - singleStarted) / 1000;
       for (const group of [s.group, 'all']) record(scoreOf(group, `our ${method}`), s, forecast, singleSeconds);
     }

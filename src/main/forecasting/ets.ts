@@ -148,7 +148,7 @@ export function fitEts(spec: EtsSpec, values: readonly number[], season: number)
     const gamma = spec.season !== 'N' ? (1 - alpha) * logistic(x[i++]) : 0;
     const phi = spec.trend === 'Ad' ? PHI_LOW + (PHI_HIGH - PHI_LOW) * logistic(x[i++]) : 1;
     const level = start.level + scale * x[i++];
-    const slope = spec.trend !== 'N' ? start.slope + (scale / 10) * x[i++] : 0;
+    const slope = spec.trend !== 'N' ? start.slope + (scale / 10) * x[i] : 0;
     return { alpha, beta, gamma, phi, level, slope };
   };
   const objective = (x: number[]) => {

@@ -21,17 +21,15 @@ let scratch = new Float64Array(256);
 export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonly number[]): CssResult {
   const n = w.length;
   const p = phi.length;
+  const q = theta.length;
   if (scratch.length < n) scratch = new Float64Array(2 * n);
   const residuals = scratch;
-  const arLags: number[] = [];
-  const maLags: number[] = [];
-  phi.forEach((value, i) => value !== 0 && arLags.push(i));
-  theta.forEach((value, i) => value !== 0 && maLags.push(i));
   let ssq = 0;
   for (let t = p; t < n; t++) {
     let e = w[t];
-    for (const i of arLags) e -= phi[i] * w[t - i - 1];
-    for (const j of maLags) if (t - j - 1 >= p) e -= theta[j] * residuals[t - j - 1];
+    for (let i = 0; i < p; i++) e -= phi[i] * w[t - i - 1];
+    const reach = Math.min(q, t - p);
+    for (let j = 0; j < reach; j++) e -= theta[j] * residuals[t - j - 1];
     residuals[t] = e;
     ssq += e * e;
   }

@@ -19,6 +19,8 @@ export default defineConfig({
           'history-worker': resolve('src/main/demo/history-worker.ts'),
           // The delivery route solver's thread.
           'route-worker': resolve('src/main/services/routes/route-worker.ts'),
+          // Forecasting's worker threads (src/main/forecasting/batch.ts).
+          'forecast-worker': resolve('src/main/forecasting/worker.ts'),
         },
       },
     },

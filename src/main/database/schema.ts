@@ -11,6 +11,7 @@ import type { ReturnCondition, ReturnStatus } from '../../shared/domain/returns'
 import type { RoundingMode } from '../../shared/domain/rounding';
 import type { CarrierKind } from '../../shared/domain/carriers';
 import type { ShipmentStage, TrackingStatus } from '../../shared/domain/shipments';
+import type { DemandBucket, ForecastRunStatus } from '../../shared/domain/forecasts';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -55,6 +56,8 @@ export interface Database {
   carrier_services: CarrierServicesTable;
   shipments: ShipmentsTable;
   shipment_lines: ShipmentLinesTable;
+  forecast_runs: ForecastRunsTable;
+  forecasts: ForecastsTable;
 }
 
 export interface UsersTable {
@@ -602,4 +605,42 @@ export interface ShipmentLinesTable {
   order_line_id: string;
   product_id: string | null;
   quantity: number;
+}
+
+export interface ForecastRunsTable {
+  id: string;
+  bucket: DemandBucket;
+  status: ForecastRunStatus;
+  series_total: number;
+  series_done: number;
+  failure: string | null;
+  created_by: string | null;
+  started_at: string;
+  finished_at: string | null;
+  elapsed_ms: number | null;
+}
+
+export interface ForecastsTable {
+  product_id: string;
+  /** A warehouse id, or 'all' for every warehouse together. */
+  scope: string;
+  bucket: DemandBucket;
+  /** Null when the series was recomputed on its own (a chart), outside a run. */
+  run_id: string | null;
+  method: string;
+  /** ISO date of the first history bucket and of the first forecast bucket. */
+  history_start: string;
+  forecast_start: string;
+  season: number | null;
+  /** JSON: { forecast, lo80, hi80, lo95, hi95 } arrays, one per future bucket. */
+  forecast: string;
+  smape: number | null;
+  mase: number | null;
+  origins: number;
+  /** Root mean square of the one-step fitted errors on uncensored buckets: what safety stock is sized from. */
+  rmse: number | null;
+  /** Forecast demand over the next 30 days. */
+  next30: number;
+  computed_at: string;
+  elapsed_ms: number;
 }

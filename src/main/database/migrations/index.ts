@@ -9,6 +9,7 @@ import * as m0007 from './0007_orders';
 import * as m0008 from './0008_returns';
 import * as m0009 from './0009_carriers';
 import * as m0010 from './0010_shipments';
+import * as m0015 from './0015_forecasts';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_returns': m0008,
   '0009_carriers': m0009,
   '0010_shipments': m0010,
+  '0015_forecasts': m0015,
 };

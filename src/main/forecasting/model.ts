@@ -1,0 +1,43 @@
+// What every forecasting method hands back to the engine: point forecasts, the standard
+// deviation of the h-step error (normal intervals are built from it) and in-sample fits.
+export interface ModelFit {
+  name: string;
+  forecast: number[];
+  sd: number[];
+  fitted: (number | null)[];
+}
+
+export interface SeriesInput {
+  values: number[];
+  season: number;
+  horizon: number;
+}
+
+export type Method = (input: SeriesInput) => ModelFit | null;
+
+export const Z80 = 1.2815515655446004;
+export const Z95 = 1.959963984540054;
+
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : sum(values) / values.length;
+}
+
+/** Standard deviation of one-step in-sample errors (null fits skipped), divided by n - k. */
+export function residualSd(values: readonly number[], fitted: readonly (number | null)[], parameters = 0): number {
+  let squares = 0;
+  let count = 0;
+  for (let t = 0; t < values.length; t++) {
+    const fit = fitted[t];
+    if (fit === null || fit === undefined || !Number.isFinite(fit)) continue;
+    squares += (values[t] - fit) ** 2;
+    count++;
+  }
+  const dof = Math.max(1, count - parameters);
+  return Math.sqrt(squares / dof);
+}

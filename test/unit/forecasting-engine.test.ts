@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { forecastSeries } from '../../src/main/forecasting/engine';
+import { AppError } from '../../src/shared/errors';
+
+const seasonal = Array.from({ length: 48 }, (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 12) + t);
+const sparse = [0, 0, 3, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 4, 0, 0, 2, 0, 0, 0, 0, 3, 0, 0, 1, 0];
+
+describe('forecastSeries', () => {
+  it('repeats the last season with seasonal naive and widens its intervals each season', () => {
+    const result = forecastSeries({ values: seasonal, season: 12, horizon: 24, methods: ['seasonal-naive'] });
+    expect(result.method).toBe('Seasonal naive[12]');
+    expect(result.forecast).toEqual([...seasonal.slice(36), ...seasonal.slice(36)]);
+    const width = (h: number) => result.hi95[h] - result.lo95[h];
+    expect(width(12) / width(0)).toBeCloseTo(Math.SQRT2, 10);
+    expect(result.fitted).toHaveLength(48);
+    expect(result.fitted[11]).toBeNull();
+    expect(result.fitted[12]).toBe(seasonal[0]);
+  });
+
+  it('nests the 80 % interval inside the 95 % one around the forecast', () => {
+    const result = forecastSeries({ values: seasonal, season: 12, horizon: 12 });
+    for (let h = 0; h < 12; h++) {
+      expect(result.lo95[h]).toBeLessThanOrEqual(result.lo80[h]);
+      expect(result.lo80[h]).toBeLessThanOrEqual(result.forecast[h]);
+      expect(result.forecast[h]).toBeLessThanOrEqual(result.hi80[h]);
+      expect(result.hi80[h]).toBeLessThanOrEqual(result.hi95[h]);
+    }
+    expect(result.backtest.origins).toBe(3);
+    expect(result.backtest.mase).toBeGreaterThan(0);
+  });
+
+  it('forecasts sparse demand with the intermittent family, never below zero', () => {
+    const result = forecastSeries({ values: sparse, horizon: 4 });
+    expect(['Croston', 'SBA', 'TSB']).toContain(result.method.replace(/^Combination\((.*)\)$/, '$1').split(', ')[0]);
+    expect(result.forecast.every((value) => value > 0 && value < 3)).toBe(true);
+    expect(result.lo95.every((value) => value >= 0)).toBe(true);
+  });
+
+  it('TSB decays towards zero once an item stops selling while Croston keeps its rate', () => {
+    const stopped = [...sparse, ...Array.from({ length: 20 }, () => 0)];
+    const tsb = forecastSeries({ values: stopped, horizon: 1, methods: ['tsb'] }).forecast[0];
+    const croston = forecastSeries({ values: stopped, horizon: 1, methods: ['croston'] }).forecast[0];
+    expect(tsb).toBeLessThan(croston);
+  });
+
+  it('raises stock-out periods to the demand around them instead of reading them as lows', () => {
+    const flat = Array.from({ length: 30 }, (_, t) => 20 + (t % 3));
+    const cut = flat.map((value, t) => (t >= 26 ? 2 : value));
+    const censored = cut.map((_, t) => t >= 26);
+    const trusted = forecastSeries({ values: cut, horizon: 3, censored, methods: ['naive'] });
+    const naive = forecastSeries({ values: cut, horizon: 3, methods: ['naive'] });
+    expect(naive.forecast[0]).toBe(2);
+    expect(trusted.forecast[0]).toBeGreaterThan(15);
+  });
+
+  it('rejects a bad request with field issues', () => {
+    const attempt = () =>
+      forecastSeries({
+        values: [1, Number.NaN],
+        horizon: 0,
+        season: 1.5,
+        censored: [true],
+        methods: ['magic' as never],
+      });
+    expect(attempt).toThrow(AppError);
+    try {
+      attempt();
+    } catch (error) {
+      const paths = ((error as AppError).details as { issues: { path: string }[] }).issues.map((issue) => issue.path);
+      expect(paths).toEqual(['values.1', 'horizon', 'season', 'censored', 'methods.0']);
+    }
+  });
+});

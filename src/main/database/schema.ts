@@ -613,6 +613,8 @@ export interface ForecastRunsTable {
   status: ForecastRunStatus;
   series_total: number;
   series_done: number;
+  /** Series the engine could not forecast (their earlier forecast, if any, stays). */
+  series_failed: number;
   failure: string | null;
   created_by: string | null;
   started_at: string;

@@ -1,6 +1,7 @@
 import type { OperationName } from '../../shared/contract';
 import type { Handler } from './handler-types';
 import { cashUpHandlers, customerHandlers, orderHandlers, returnHandlers } from './sales-handlers';
+import { forecastHandlers } from './forecast-handlers';
 import { importHandlers } from './import-handlers';
 import { orderImportHandlers } from './order-import-handlers';
 import { countHandlers, purchaseOrderHandlers, transferHandlers } from './receiving-handlers';
@@ -42,6 +43,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...orderImportHandlers,
   ...cashUpHandlers,
   ...returnHandlers,
+  ...forecastHandlers,
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

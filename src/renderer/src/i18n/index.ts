@@ -5,6 +5,7 @@ import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { counterText } from './counter';
+import { forecastsText } from './forecasts';
 import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
@@ -19,6 +20,7 @@ const SECTIONS = {
   returns: returnsText,
   counter: counterText,
   shipping: shippingText,
+  forecasts: forecastsText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

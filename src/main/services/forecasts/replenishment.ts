@@ -2,7 +2,7 @@ import type { DemandBucket, ReplenishmentSettings } from '../../../shared/domain
 import type { PurchaseOrder } from '../../../shared/contract/purchasing';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { createPurchaseOrder, incomingQuery } from '../purchasing/purchase-orders';
+import { createPurchaseOrder } from '../purchasing/purchase-orders';
 import { isoDateOfDay, localDayOf } from './calendar';
 import { parseBands } from './forecast-store';
 import { normalQuantile } from './normal-quantile';
@@ -94,6 +94,24 @@ export interface Suggestion extends Policy {
 }
 
 /**
+ * Units on purchase orders not yet received, per product × warehouse. Unlike the stock
+ * screens' incoming figure this counts drafts too: a draft made from these suggestions
+ * is already the answer to them, and must not be suggested a second time.
+ */
+function onOrder(ctx: ServiceContext, warehouseId?: string) {
+  let q = ctx.db
+    .selectFrom('purchase_order_lines as l')
+    .innerJoin('purchase_orders as po', 'po.id', 'l.purchase_order_id')
+    .select(['l.product_id as productId', 'po.warehouse_id as warehouseId'])
+    .select((eb) => eb.fn.sum<number>(eb('l.quantity_ordered', '-', eb.ref('l.quantity_received'))).as('quantity'))
+    .where('po.status', 'in', ['draft', 'ordered', 'partially_received'])
+    .where((eb) => eb('l.quantity_ordered', '>', eb.ref('l.quantity_received')))
+    .groupBy(['l.product_id', 'po.warehouse_id']);
+  if (warehouseId) q = q.where('po.warehouse_id', '=', warehouseId);
+  return q.execute();
+}
+
+/**
  * Reorder suggestions per product × warehouse, from the stored forecasts of the bucket
  * size the settings name. Only products with a forecast for that warehouse appear.
  */
@@ -138,10 +156,8 @@ export async function reorderSuggestions(
   const found = await rows.orderBy('p.sku').orderBy('w.code').execute();
 
   const incoming = new Map<string, number>();
-  for (const warehouseId of new Set(found.map((r) => r.warehouseId))) {
-    for (const row of await incomingQuery(ctx, warehouseId).execute()) {
-      incoming.set(`${row.productId}|${warehouseId}`, Number(row.incoming));
-    }
+  for (const row of await onOrder(ctx, query.warehouseId)) {
+    incoming.set(`${row.productId}|${row.warehouseId}`, Number(row.quantity));
   }
 
   const suggestions = found.map((row): Suggestion => {

@@ -46,8 +46,21 @@ export function ForecastList({ scope, bucket }: { scope: string; bucket: DemandB
   const columns = useMemo<ColDef<Row>[]>(
     () => [
       { field: 'sku', headerName: t('forecasts.columns.sku'), width: 150, sortable: true, cellClass: 'mono' },
-      { field: 'name', headerName: t('forecasts.columns.name'), flex: 2, minWidth: 200, sortable: true },
-      { field: 'method', headerName: t('forecasts.columns.method'), width: 170, sortable: true },
+      {
+        field: 'name',
+        headerName: t('forecasts.columns.name'),
+        flex: 2,
+        minWidth: 180,
+        sortable: true,
+        tooltipField: 'name',
+      },
+      {
+        field: 'method',
+        headerName: t('forecasts.columns.method'),
+        width: 200,
+        sortable: true,
+        tooltipField: 'method',
+      },
       {
         field: 'next30',
         headerName: t('forecasts.columns.next30'),
@@ -69,7 +82,7 @@ export function ForecastList({ scope, bucket }: { scope: string; bucket: DemandB
       {
         field: 'smape',
         headerName: t('forecasts.columns.smape'),
-        width: 100,
+        width: 90,
         sortable: true,
         type: 'rightAligned',
         valueFormatter: oneDecimal,
@@ -77,7 +90,7 @@ export function ForecastList({ scope, bucket }: { scope: string; bucket: DemandB
       {
         field: 'mase',
         headerName: t('forecasts.columns.mase'),
-        width: 100,
+        width: 90,
         sortable: true,
         type: 'rightAligned',
         valueFormatter: ({ value }) => (typeof value === 'number' ? value.toFixed(2) : '—'),
@@ -85,7 +98,7 @@ export function ForecastList({ scope, bucket }: { scope: string; bucket: DemandB
       {
         field: 'computedAt',
         headerName: t('forecasts.columns.computedAt'),
-        width: 150,
+        width: 140,
         valueFormatter: ({ value }) => (value ? formatDateTimeShort(value) : ''),
       },
     ],

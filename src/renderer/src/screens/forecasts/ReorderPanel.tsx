@@ -70,6 +70,7 @@ export function ReorderPanel() {
         colId: 'accept',
         headerName: t('forecasts.reorder.columns.accept'),
         width: 80,
+        pinned: 'left',
         cellRenderer: ({ data }: { data?: Row }) =>
           data ? (
             <input
@@ -81,8 +82,8 @@ export function ReorderPanel() {
             />
           ) : null,
       },
-      { field: 'sku', headerName: t('forecasts.reorder.columns.sku'), width: 140, cellClass: 'mono' },
-      { field: 'name', headerName: t('forecasts.reorder.columns.name'), flex: 2, minWidth: 180 },
+      { field: 'sku', headerName: t('forecasts.reorder.columns.sku'), width: 140, cellClass: 'mono', pinned: 'left' },
+      { field: 'name', headerName: t('forecasts.reorder.columns.name'), width: 220 },
       { field: 'warehouseCode', headerName: t('forecasts.reorder.columns.warehouse'), width: 100 },
       {
         field: 'supplierName',
@@ -126,11 +127,11 @@ export function ReorderPanel() {
         field: 'quantity',
         headerName: t('forecasts.reorder.columns.suggested'),
         width: 100,
+        pinned: 'right',
         type: 'rightAligned',
         editable: ({ data }) => Boolean(data?.supplierId) && mayOrder,
         cellEditor: 'agNumberCellEditor',
         cellEditorParams: { min: 1, precision: 0 },
-        cellClass: 'forecast-order-cell',
       },
     ],
     [t, update, mayOrder],
@@ -176,16 +177,6 @@ export function ReorderPanel() {
           <input type="checkbox" checked={onlyToOrder} onChange={(e) => setOnlyToOrder(e.target.checked)} />
           {t('forecasts.reorder.onlyToOrder')}
         </label>
-        {policy && (
-          <span className="muted">
-            {t('forecasts.reorder.policy', {
-              level: policy.serviceLevelPercent,
-              cost: currency ? formatMoney(policy.orderingCost, currency, i18n.language) : policy.orderingCost,
-              rate: policy.holdingRatePercent,
-              bucket: t(`forecasts.buckets.${policy.bucket}`),
-            })}
-          </span>
-        )}
         <span className="toolbar__spacer" />
         <span className="muted">{t('forecasts.reorder.selected', { count: accepted.length })}</span>
         {mayOrder && (
@@ -199,6 +190,16 @@ export function ReorderPanel() {
           </button>
         )}
       </div>
+      {policy && (
+        <p className="muted forecast-run__line">
+          {t('forecasts.reorder.policy', {
+            level: policy.serviceLevelPercent,
+            cost: currency ? formatMoney(policy.orderingCost, currency, i18n.language) : policy.orderingCost,
+            rate: policy.holdingRatePercent,
+            bucket: t(`forecasts.buckets.${policy.bucket}`),
+          })}
+        </p>
+      )}
       {error && <Notice kind="error">{error}</Notice>}
       {created.length > 0 && (
         <Notice kind="success">

@@ -6,15 +6,15 @@ type Chart = OutputOf<'forecasts.chart'>;
 
 const COLORS = { sales: '#8aa4c8', stockOut: '#e8a23a', fitted: '#7c8594', forecast: '#1f6feb', band: '#1f6feb' };
 
-/** Runs of consecutive censored periods, as ECharts mark areas from first to last period. */
-function stockOutAreas(periods: string[], censored: boolean[]) {
-  const areas: Array<[{ xAxis: string }, { xAxis: string }]> = [];
+/** Runs of consecutive censored periods, as ECharts mark areas from the first period to the last. */
+function stockOutAreas(censored: boolean[]) {
+  const areas: Array<[{ xAxis: number }, { xAxis: number }]> = [];
   let start = -1;
   censored.forEach((out, i) => {
     if (out && start < 0) start = i;
     const ends = out && (i === censored.length - 1 || !censored[i + 1]);
     if (ends) {
-      areas.push([{ xAxis: periods[start] }, { xAxis: periods[i] }]);
+      areas.push([{ xAxis: start }, { xAxis: i }]);
       start = -1;
     }
   });
@@ -46,7 +46,13 @@ export function forecastChartOption(chart: Chart, t: TFunction): ChartOption {
     forecast: t('forecasts.chart.forecast'),
     band80: t('forecasts.chart.band80'),
     band95: t('forecasts.chart.band95'),
+    stockOut: t('forecasts.chart.stockOut'),
   };
+  const bandIcon = (name: string, opacity: number) => ({
+    name,
+    icon: 'rect',
+    itemStyle: { color: COLORS.band, opacity },
+  });
   const stacked = (name: string, stack: string, data: Array<number | string>, opacity: number) => ({
     name,
     type: 'line',
@@ -59,9 +65,19 @@ export function forecastChartOption(chart: Chart, t: TFunction): ChartOption {
   });
   return {
     animation: false,
-    color: [COLORS.sales, COLORS.fitted, COLORS.forecast, COLORS.band, COLORS.band],
+    color: [COLORS.sales, COLORS.fitted, COLORS.forecast, COLORS.stockOut, COLORS.band, COLORS.band],
     tooltip: { trigger: 'axis' },
-    legend: { data: [names.sales, names.fitted, names.forecast, names.band80, names.band95], top: 0 },
+    legend: {
+      top: 0,
+      data: [
+        names.sales,
+        names.fitted,
+        names.forecast,
+        bandIcon(names.band80, 0.35),
+        bandIcon(names.band95, 0.15),
+        { name: names.stockOut, icon: 'rect', itemStyle: { color: COLORS.stockOut, opacity: 0.35 } },
+      ],
+    },
     grid: { left: 48, right: 24, top: 36, bottom: 64 },
     xAxis: { type: 'category', data: periods, boundaryGap: true },
     yAxis: { type: 'value', min: 0 },
@@ -70,6 +86,7 @@ export function forecastChartOption(chart: Chart, t: TFunction): ChartOption {
       {
         name: names.sales,
         type: 'bar',
+        itemStyle: { color: COLORS.sales },
         barCategoryGap: '20%',
         data: [
           ...history.values.map((value, i) =>
@@ -77,18 +94,25 @@ export function forecastChartOption(chart: Chart, t: TFunction): ChartOption {
           ),
           ...gap(forecast.periods.length),
         ],
+      },
+      {
+        // No points of its own: the shaded stock-out periods, with a legend entry to hide them.
+        name: names.stockOut,
+        type: 'line',
+        itemStyle: { color: COLORS.stockOut },
+        data: [],
         markArea: {
           silent: true,
-          itemStyle: { color: 'rgba(232, 162, 58, 0.15)' },
-          label: { show: false },
-          data: stockOutAreas(history.periods, history.censored),
+          itemStyle: { color: COLORS.stockOut, opacity: 0.25 },
+          data: stockOutAreas(history.censored),
         },
       },
       {
         name: names.fitted,
         type: 'line',
         symbol: 'none',
-        lineStyle: { type: 'dashed', width: 1 },
+        itemStyle: { color: COLORS.fitted },
+        lineStyle: { type: 'dashed', width: 1, color: COLORS.fitted },
         data: [...history.fitted.map((v) => (v === null ? '-' : round(v))), ...gap(forecast.periods.length)],
       },
       {
@@ -96,7 +120,8 @@ export function forecastChartOption(chart: Chart, t: TFunction): ChartOption {
         type: 'line',
         symbol: 'circle',
         symbolSize: 4,
-        lineStyle: { width: 2 },
+        itemStyle: { color: COLORS.forecast },
+        lineStyle: { width: 2, color: COLORS.forecast },
         data: [...gap(n), ...forecast.values.map(floor0)],
       },
       stacked(names.band95, 'b95', [...gap(n), ...lo95], 0),

@@ -16,7 +16,9 @@ export function useForecastRun(onFinished: () => void) {
   const { client } = useApi();
   const [run, setRun] = useState<ForecastRun | null>(null);
   const finished = useRef(onFinished);
-  finished.current = onFinished;
+  useEffect(() => {
+    finished.current = onFinished;
+  }, [onFinished]);
 
   useEffect(() => {
     let live = true;

@@ -56,6 +56,9 @@ function add(totals: DailyTotals, key: string, day: number, quantity: number): v
  * that were placed (not drafts) and not cancelled, on the day they were placed, less the
  * units that came back on returns that were received (returned units were not demand, so
  * they are taken off the day they were sold, not the day they came back).
+ *
+ * The lines are streamed and summed here rather than grouped in SQL: grouping by the hour
+ * barely shrinks two years of lines, and sorting them for it took three times as long.
  */
 async function dailyDemand(ctx: ServiceContext, productIds?: string[]): Promise<DailyTotals> {
   const dayOf = hourToDay();
@@ -63,39 +66,37 @@ async function dailyDemand(ctx: ServiceContext, productIds?: string[]): Promise<
   let sold = ctx.db
     .selectFrom('order_lines as l')
     .innerJoin('orders as o', 'o.id', 'l.order_id')
-    .select((eb) => [
+    .select([
       'l.product_id as productId',
       'o.warehouse_id as warehouseId',
-      eb.fn<string>('substr', ['o.placed_at', eb.val(1), eb.val(13)]).as('hour'),
-      eb.fn.sum<number>('l.quantity').as('quantity'),
+      'o.placed_at as at',
+      'l.quantity as quantity',
     ])
     .where('o.status', 'not in', ['draft', 'cancelled'])
-    .where('l.product_id', 'is not', null)
-    .groupBy(['l.product_id', 'o.warehouse_id', 'hour']);
+    .where('l.product_id', 'is not', null);
   if (productIds) sold = sold.where('l.product_id', 'in', productIds);
   let returned = ctx.db
     .selectFrom('return_lines as rl')
     .innerJoin('returns as r', 'r.id', 'rl.return_id')
     .innerJoin('orders as o', 'o.id', 'rl.order_id')
-    .select((eb) => [
+    .select([
       'rl.product_id as productId',
       'o.warehouse_id as warehouseId',
-      eb.fn<string>('substr', ['o.placed_at', eb.val(1), eb.val(13)]).as('hour'),
-      eb.fn.sum<number>('rl.quantity').as('quantity'),
+      'o.placed_at as at',
+      'rl.quantity as quantity',
     ])
     .where('r.status', 'in', ['received', 'inspected', 'processed', 'refunded'])
     .where('o.status', 'not in', ['draft', 'cancelled'])
-    .where('rl.product_id', 'is not', null)
-    .groupBy(['rl.product_id', 'o.warehouse_id', 'hour']);
+    .where('rl.product_id', 'is not', null);
   if (productIds) returned = returned.where('rl.product_id', 'in', productIds);
-  for (const [rows, sign] of [
-    [await sold.execute(), 1],
-    [await returned.execute(), -1],
+  for (const [query, sign] of [
+    [sold, 1],
+    [returned, -1],
   ] as const) {
-    for (const row of rows) {
+    for await (const row of query.stream(2000)) {
       if (row.productId === null) continue;
-      const day = dayOf(row.hour);
-      const quantity = sign * Number(row.quantity);
+      const day = dayOf(row.at.slice(0, 13));
+      const quantity = sign * row.quantity;
       add(totals, seriesKey(row.productId, ALL_SCOPE), day, quantity);
       if (row.warehouseId !== null) add(totals, seriesKey(row.productId, row.warehouseId), day, quantity);
     }

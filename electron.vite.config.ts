@@ -17,8 +17,10 @@ export default defineConfig({
           'seed-demo': resolve('src/main/demo/seed-demo.ts'),
           // The seeder's second thread: generates order history while the first one writes it.
           'history-worker': resolve('src/main/demo/history-worker.ts'),
+          // Forecasting's worker threads (src/main/forecasting/batch.ts).
+          'forecast-worker': resolve('src/main/forecasting/worker.ts'),
           // Forecast runs' threads: each forecasts batches of demand series.
-          'forecast-worker': resolve('src/main/services/forecasts/forecast-worker.ts'),
+          'forecast-run-worker': resolve('src/main/services/forecasts/forecast-worker.ts'),
         },
       },
     },

@@ -71,10 +71,11 @@ function validate(request: ForecastRequest): void {
 
 function fitMethod(name: MethodName, values: number[], season: number, horizon: number): ModelFit | null {
   const method = METHODS[name];
-  if (!method) return null;
-  const fit = method({ values, season, horizon });
-  if (!fit || !fit.forecast.every(Number.isFinite) || !fit.sd.every(Number.isFinite)) return null;
-  return fit;
+  return method ? usable(method({ values, season, horizon })) : null;
+}
+
+function usable(fit: ModelFit | null): ModelFit | null {
+  return fit && fit.forecast.every(Number.isFinite) && fit.sd.every(Number.isFinite) ? fit : null;
 }
 
 function origins(n: number, season: number, horizon: number): { cut: number; length: number }[] {
@@ -95,7 +96,7 @@ function average(rows: number[][]): number[] {
 }
 
 function score(
-  candidates: MethodName[],
+  fits: Map<MethodName, ModelFit>,
   values: number[],
   raw: readonly number[],
   censored: readonly boolean[] | undefined,
@@ -105,10 +106,11 @@ function score(
   const cuts = origins(values.length, season, horizon);
   if (cuts.length === 0) return [];
   const forecasts = new Map<MethodName, number[][]>();
-  for (const name of candidates) {
+  for (const [name, full] of fits) {
     const perOrigin: number[][] = [];
     for (const { cut, length } of cuts) {
-      const fit = fitMethod(name, values.slice(0, cut), season, length);
+      const input = { values: values.slice(0, cut), season, horizon: length };
+      const fit = usable(full.refit ? full.refit(input) : METHODS[name]!(input));
       if (!fit) break;
       perOrigin.push(fit.forecast);
     }
@@ -157,15 +159,18 @@ export function forecastSeries(request: ForecastRequest): ForecastResult {
   const { horizon } = request;
   const values = uncensor(request.values, request.censored, season);
   const candidates = request.methods ?? defaultCandidates(isIntermittent(values), season);
-  const ranking = score(candidates, values, request.values, request.censored, season, horizon);
-  const order = [
-    ...ranking,
-    ...candidates.map((name): Scored => ({ methods: [name], smape: NaN, mase: NaN, origins: 0 })),
-  ];
-  for (const choice of order) {
-    const fits = choice.methods.map((name) => fitMethod(name, values, season, horizon));
-    if (fits.some((fit) => fit === null)) continue;
-    return assemble(fits as ModelFit[], request.values, choice, horizon);
+  const fits = new Map<MethodName, ModelFit>();
+  for (const name of candidates) {
+    const fit = fitMethod(name, values, season, horizon);
+    if (fit) fits.set(name, fit);
+  }
+  const ranking = score(fits, values, request.values, request.censored, season, horizon);
+  const first = fits.keys().next();
+  const choice: Scored | undefined =
+    ranking[0] ?? (first.done ? undefined : { methods: [first.value], smape: NaN, mase: NaN, origins: 0 });
+  if (choice) {
+    const chosen = choice.methods.map((name) => fits.get(name)!);
+    return assemble(chosen, request.values, choice, horizon);
   }
   const fallback = fitMethod('naive', values, 1, horizon) ?? constant(values, horizon);
   return assemble([fallback], request.values, { methods: ['naive'], smape: NaN, mase: NaN, origins: 0 }, horizon);

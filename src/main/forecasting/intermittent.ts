@@ -15,7 +15,7 @@ interface Smoothed {
   next: number;
 }
 
-function crostonPath(values: readonly number[], alpha: number, debias: boolean): Smoothed | null {
+export function crostonPath(values: readonly number[], alpha: number, debias: boolean): Smoothed | null {
   const first = values.findIndex((value) => value > 0);
   if (first < 0) return null;
   let size = values[first];

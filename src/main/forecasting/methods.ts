@@ -1,4 +1,7 @@
 // The forecasting methods the engine chooses from, by the names callers use.
+import { arimaMethod } from './arima/auto';
+import { etsMethod } from './ets';
+import { thetaMethod } from './theta';
 import { crostonMethod, sbaMethod, tsbMethod } from './intermittent';
 import type { Method } from './model';
 import { seasonalNaive } from './naive';
@@ -9,6 +12,9 @@ export type MethodName = (typeof METHOD_NAMES)[number];
 export const METHODS: Partial<Record<MethodName, Method>> = {
   naive: (input) => seasonalNaive({ ...input, season: 1 }),
   'seasonal-naive': seasonalNaive,
+  ets: etsMethod,
+  theta: thetaMethod,
+  arima: arimaMethod,
   croston: crostonMethod,
   sba: sbaMethod,
   tsb: tsbMethod,

@@ -5,6 +5,11 @@ export interface ModelFit {
   forecast: number[];
   sd: number[];
   fitted: (number | null)[];
+  /**
+   * The same model form (ETS components, ARIMA orders) with its parameters estimated
+   * again on other data: what the backtest runs at each origin instead of a new search.
+   */
+  refit?: Method;
 }
 
 export interface SeriesInput {

@@ -7,7 +7,7 @@ function spawnWorker(): Worker {
   // Built, the worker sits beside the entry points; this module may have been bundled
   // into their chunks/ folder, one level down.
   for (const folder of [__dirname, join(__dirname, '..')]) {
-    const built = join(folder, 'forecast-worker.js');
+    const built = join(folder, 'forecast-run-worker.js');
     if (existsSync(built)) return new Worker(built);
   }
   // From source (tests, tsx scripts) the worker loads TypeScript through tsx.

@@ -98,7 +98,7 @@ export function ForecastList({ scope, bucket }: { scope: string; bucket: DemandB
       {
         field: 'computedAt',
         headerName: t('forecasts.columns.computedAt'),
-        width: 140,
+        width: 170,
         valueFormatter: ({ value }) => (value ? formatDateTimeShort(value) : ''),
       },
     ],

@@ -21,6 +21,8 @@ export default defineConfig({
           'route-worker': resolve('src/main/services/routes/route-worker.ts'),
           // Forecasting's worker threads (src/main/forecasting/batch.ts).
           'forecast-worker': resolve('src/main/forecasting/worker.ts'),
+          // Forecast runs' threads: each forecasts batches of demand series.
+          'forecast-run-worker': resolve('src/main/services/forecasts/forecast-worker.ts'),
         },
       },
     },

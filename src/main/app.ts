@@ -1,6 +1,7 @@
 import { openDatabase, type DatabaseHandle, type OpenOptions } from './database/connection';
 import { migrateToLatest, type MigrationReport } from './database/migrate';
 import { Router } from './router/router';
+import { stopForecastRuns } from './services/forecasts/forecast-runs';
 
 /** Injected by the bundler from package.json; tests run the sources, where it is absent. */
 declare const __APP_VERSION__: string | undefined;
@@ -28,7 +29,15 @@ export async function startApp(options: {
       schemaVersion: migration.schemaVersion,
       serverToken: options.serverToken ?? null,
     });
-    return { handle, router, migration, close: () => handle.close() };
+    return {
+      handle,
+      router,
+      migration,
+      close: async () => {
+        await stopForecastRuns(handle.db);
+        await handle.close();
+      },
+    };
   } catch (error) {
     await handle.close();
     throw error;

@@ -14,6 +14,7 @@ import type { ShipmentStage, TrackingStatus } from '../../shared/domain/shipment
 import type { TransitCalendar } from '../../shared/shipping/rules';
 import type { PickListStatus, ShortReason } from '../../shared/domain/picking';
 import type { TrackingEventSource } from '../../shared/domain/tracking-events';
+import type { DemandBucket, ForecastRunStatus } from '../../shared/domain/forecasts';
 
 /**
  * The typed shape of every table. Timestamps are ISO-8601 UTC strings and flags are
@@ -70,6 +71,8 @@ export interface Database {
   pick_list_allocations: PickListAllocationsTable;
   shipment_events: ShipmentEventsTable;
   shipment_stock_issues: ShipmentStockIssuesTable;
+  forecast_runs: ForecastRunsTable;
+  forecasts: ForecastsTable;
 }
 
 export interface UsersTable {
@@ -801,4 +804,44 @@ export interface RoutePlanStopsTable {
   distance_m: number | null;
   /** Why the stop is on no route: "no_coordinates" or "no_room". */
   left_out: 'no_coordinates' | 'no_room' | null;
+}
+
+export interface ForecastRunsTable {
+  id: string;
+  bucket: DemandBucket;
+  status: ForecastRunStatus;
+  series_total: number;
+  series_done: number;
+  /** Series the engine could not forecast (their earlier forecast, if any, stays). */
+  series_failed: number;
+  failure: string | null;
+  created_by: string | null;
+  started_at: string;
+  finished_at: string | null;
+  elapsed_ms: number | null;
+}
+
+export interface ForecastsTable {
+  product_id: string;
+  /** A warehouse id, or 'all' for every warehouse together. */
+  scope: string;
+  bucket: DemandBucket;
+  /** Null when the series was recomputed on its own (a chart), outside a run. */
+  run_id: string | null;
+  method: string;
+  /** ISO date of the first history bucket and of the first forecast bucket. */
+  history_start: string;
+  forecast_start: string;
+  season: number | null;
+  /** JSON: { forecast, lo80, hi80, lo95, hi95 } arrays, one per future bucket. */
+  forecast: string;
+  smape: number | null;
+  mase: number | null;
+  origins: number;
+  /** Root mean square of the one-step fitted errors on uncensored buckets: what safety stock is sized from. */
+  rmse: number | null;
+  /** Forecast demand over the next 30 days. */
+  next30: number;
+  computed_at: string;
+  elapsed_ms: number;
 }

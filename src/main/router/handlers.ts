@@ -1,6 +1,7 @@
 import type { OperationName } from '../../shared/contract';
 import type { Handler } from './handler-types';
 import { cashUpHandlers, customerHandlers, orderHandlers, returnHandlers } from './sales-handlers';
+import { forecastHandlers } from './forecast-handlers';
 import { importHandlers } from './import-handlers';
 import { orderImportHandlers } from './order-import-handlers';
 import { packingHandlers, pickListHandlers } from './picking-handlers';
@@ -52,6 +53,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...packingHandlers,
   ...shipmentHandlers,
   ...routeHandlers,
+  ...forecastHandlers,
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

@@ -8,6 +8,7 @@ import { carriers } from './carriers';
 import { packing, pickLists } from './picking';
 import { customers } from './customers';
 import { routes } from './delivery-routes';
+import { forecasts } from './forecasts';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
@@ -50,6 +51,7 @@ export const contract = {
   packing,
   shipments,
   routes,
+  forecasts,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import * as m0011 from './0011_rate_rules';
 import * as m0012 from './0012_pick_lists';
 import * as m0013 from './0013_shipment_events';
 import * as m0014 from './0014_delivery_routes';
+import * as m0015 from './0015_forecasts';
 
 /**
  * Every migration, in order. A static list rather than a folder scan, so the bundler
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_pick_lists': m0012,
   '0013_shipment_events': m0013,
   '0014_delivery_routes': m0014,
+  '0015_forecasts': m0015,
 };

@@ -5,6 +5,7 @@ import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { counterText } from './counter';
+import { forecastsText } from './forecasts';
 import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
@@ -27,6 +28,7 @@ const SECTIONS = {
   picking: pickingText,
   shipments: shipmentsText,
   routes: routesText,
+  forecasts: forecastsText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

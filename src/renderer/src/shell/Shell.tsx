@@ -6,6 +6,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
 import { CounterScreen } from '../screens/counter/CounterScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { ForecastsScreen } from '../screens/forecasts/ForecastsScreen';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { ShipmentsScreen } from '../screens/shipments/ShipmentsScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
@@ -60,7 +61,7 @@ export function Shell() {
       </header>
       <main
         className={
-          area === 'stock' || area === 'customers' || area === 'orders' || area === 'shipments'
+          area === 'stock' || area === 'customers' || area === 'orders' || area === 'shipments' || area === 'forecasts'
             ? 'content content--fill'
             : 'content'
         }
@@ -77,6 +78,8 @@ export function Shell() {
           <OrdersScreen />
         ) : area === 'shipments' ? (
           <ShipmentsScreen />
+        ) : area === 'forecasts' ? (
+          <ForecastsScreen />
         ) : (
           <AreaNotYet area={area} />
         )}

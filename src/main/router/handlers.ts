@@ -27,6 +27,7 @@ import {
   updateLocation,
   updateWarehouse,
 } from '../services/inventory/warehouses';
+import { renderDocuments } from '../services/documents/render-documents';
 import { getSettings, updateSettings } from '../services/settings';
 import { createUser, listUsers, resetSecret, updateUser } from '../services/users';
 import { checkTrackingNumber } from '../../shared/tracking/tracking-numbers';
@@ -42,6 +43,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...orderImportHandlers,
   ...cashUpHandlers,
   ...returnHandlers,
+  'documents.render': (ctx, input) => renderDocuments(ctx, input),
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

@@ -5,6 +5,7 @@ import { productFamilies, products, suppliers } from './catalog';
 import type { ContractShape, Operation } from './define';
 import { counts } from './counts';
 import { customers } from './customers';
+import { documents } from './documents';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
@@ -39,6 +40,7 @@ export const contract = {
   cashUps,
   returns,
   trackingNumbers,
+  documents,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

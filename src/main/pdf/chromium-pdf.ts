@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { isRoll, type RenderedDocument } from '../../shared/domain/documents';
 import { MEASURE_DOCUMENTS_SCRIPT, rollPageCss } from '../services/documents/templates/page';
 
@@ -30,7 +30,6 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
 
   function start() {
     starting ??= (async () => {
-      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       // A crashed or closed browser is started afresh for the next document.
       browser.on('disconnected', () => (starting = null));

@@ -23,15 +23,17 @@ const SHEET_MARGIN = { top: 12, side: 12, bottom: 16 };
 /**
  * Named fonts, so Chromium embeds them by name in the PDF. Chinese documents put a CJK
  * family first (Latin letters look right in it too); English ones fall back to it for
- * Chinese names. Debian's fonts-noto-cjk first, then what Windows and macOS ship.
+ * Chinese names. TrueType CJK fonts come before Noto Sans CJK: Chromium's PDF writer
+ * embeds TrueType outlines as a named CID font but CFF-based OpenType (Noto Sans CJK) as
+ * unnamed Type 3 glyph procedures, which some printers' RIPs render slowly or badly.
  */
 function fontStack(locale: Locale): string {
-  const cjk = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"';
+  const cjk = '"Microsoft YaHei", "PingFang SC", "Droid Sans Fallback", "Noto Sans CJK SC", "Source Han Sans SC"';
   const latin = '"Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial';
   return locale === 'zh-CN' ? `${cjk}, ${latin}, sans-serif` : `${latin}, ${cjk}, sans-serif`;
 }
 
-function pageRules(paper: Paper, parts: DocumentPart[], texts: DocumentTexts): string {
+function pageRules(paper: Paper, parts: DocumentPart[], texts: DocumentTexts, locale: Locale): string {
   const size = PAPER_SIZES[paper];
   if (size.heightMm === null) {
     // A roll: each document's page gets its own measured length (rollPageCss) before printing.
@@ -44,7 +46,7 @@ function pageRules(paper: Paper, parts: DocumentPart[], texts: DocumentTexts): s
       : // A batch is one document to Chromium: its page numbers run across all the orders.
         `counter(page) " / " counter(pages)`;
   const margin = `${SHEET_MARGIN.top}mm ${SHEET_MARGIN.side}mm ${SHEET_MARGIN.bottom}mm`;
-  const footer = 'font-family: inherit; font-size: 8pt; color: #444;';
+  const footer = `font-family: ${fontStack(locale)}; font-size: 8pt; color: #444;`;
   return [
     `@page { size: ${size.widthMm}mm ${size.heightMm}mm; margin: ${margin};`,
     `  @bottom-right { content: ${numbers}; ${footer} } }`,
@@ -58,7 +60,7 @@ function screenRules(paper: Paper): string {
   if (size.heightMm === null) {
     return `@media screen {
   html { background: #d9d9d9; }
-  .oms-doc__one { width: ${size.widthMm}mm; margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
+  .oms-doc__one { margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
 }`;
   }
   const padding = `${SHEET_MARGIN.top}mm ${SHEET_MARGIN.side}mm`;
@@ -88,7 +90,7 @@ export function layOutDocuments(options: {
 .oms-doc * { box-sizing: border-box; }
 .oms-doc__one + .oms-doc__one { break-before: page; }
 .oms-doc svg { display: block; width: 100%; height: auto; }
-${isRoll(paper) ? '.oms-doc__one { padding: 2mm 3mm 3mm; }' : ''}
+${isRoll(paper) ? `.oms-doc__one { width: ${PAPER_SIZES[paper].widthMm}mm; padding: 2mm 3mm 3mm; }` : ''}
 ${options.kindCss}`;
   const body = html`<div class="oms-doc oms-doc--${kind} oms-doc--${paper}" lang="${locale}">
 ${parts.map((part, i) => html`<section class="oms-doc__one" style="page: d${i}">${part.body}</section>\n`)}
@@ -100,7 +102,7 @@ ${parts.map((part, i) => html`<section class="oms-doc__one" style="page: d${i}">
 <title>${html`${options.title}`.text}</title>
 <style>
 html, body { margin: 0; padding: 0; background: #fff; }
-${pageRules(paper, parts, options.texts)}
+${pageRules(paper, parts, options.texts, locale)}
 ${screenRules(paper)}
 ${scoped}
 </style>

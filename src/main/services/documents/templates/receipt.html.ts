@@ -80,7 +80,7 @@ export const RECEIPT_CSS = `
 .oms-doc .receipt__lines { width: 100%; border-collapse: collapse; }
 .oms-doc .receipt__lines th { text-align: left; font-weight: 600; border-bottom: 0.3mm dashed #000; }
 .oms-doc .receipt__lines td { vertical-align: top; }
-.oms-doc .receipt__lines .num { text-align: right; white-space: nowrap; }
+.oms-doc .receipt__lines .num { text-align: right; white-space: nowrap; padding-left: 2mm; }
 .oms-doc .receipt__small { font-size: 0.85em; }
 .oms-doc .receipt__grand { font-size: 1.3em; font-weight: 700; }
 .oms-doc .receipt__code { margin: 3mm auto 0; }

@@ -13,7 +13,10 @@ export function brandHeader(branding: Branding): SafeHtml {
 </div>`;
 }
 
-/** Styles shared by the sheet documents (packing slip, invoice). */
+/**
+ * Styles shared by the sheet documents (packing slip, invoice). The Code 128 is 80 mm wide,
+ * so a module is about 0.3 mm: wide enough for handheld scanners and a 200 dpi scan.
+ */
 export const SHEET_CSS = `
 .oms-doc { font-size: 9.5pt; }
 .oms-doc .head { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm; margin-bottom: 6mm; }
@@ -23,7 +26,7 @@ export const SHEET_CSS = `
 .oms-doc .title { text-align: right; }
 .oms-doc .title h1 { font-size: 18pt; margin: 0 0 2mm; font-weight: 700; }
 .oms-doc .codes { display: flex; gap: 3mm; justify-content: flex-end; align-items: center; }
-.oms-doc .codes .code128 { width: 62mm; }
+.oms-doc .codes .code128 { width: 80mm; }
 .oms-doc .codes .qr { width: 20mm; }
 .oms-doc .number { font-family: "DejaVu Sans Mono", "Noto Sans Mono", Consolas, monospace; font-size: 10pt; text-align: center; }
 .oms-doc .parties { display: flex; gap: 10mm; margin-bottom: 5mm; }
@@ -31,7 +34,7 @@ export const SHEET_CSS = `
 .oms-doc h2 { font-size: 8pt; text-transform: uppercase; letter-spacing: 0.04em; color: #444; margin: 0 0 1mm; font-weight: 600; }
 .oms-doc .meta { display: grid; grid-template-columns: auto 1fr; gap: 0.5mm 4mm; margin: 0; }
 .oms-doc .meta dt { color: #444; }
-.oms-doc .meta dd { margin: 0; }
+.oms-doc .meta dd { margin: 0; white-space: nowrap; }
 .oms-doc table.lines { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }
 .oms-doc table.lines thead { display: table-header-group; }
 .oms-doc table.lines th { text-align: left; font-size: 8pt; font-weight: 600; border-bottom: 0.4mm solid #000; padding: 1.5mm 2mm; }

@@ -16,7 +16,7 @@ export function invoiceHtml(data: InvoiceData, texts: DocumentTexts): SafeHtml {
   ${brandHeader(data.branding)}
   <div class="title">
     <h1>${texts.invoice}</h1>
-    <div class="codes"><div><div class="code128">${code128Svg(data.number, 10)}</div><div class="number">${data.number}</div></div></div>
+    <div class="codes"><div><div class="code128">${code128Svg(data.number)}</div><div class="number">${data.number}</div></div></div>
   </div>
 </header>
 <div class="parties">

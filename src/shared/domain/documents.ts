@@ -100,3 +100,30 @@ export const renderedDocumentSchema = z.object({
   css: z.string(),
 });
 export type RenderedDocument = z.infer<typeof renderedDocumentSchema>;
+
+/** What the desktop app does with rendered documents: print them (with or without the dialog) or save a PDF. */
+export const printJobSchema = z.object({
+  request: documentRequestSchema,
+  action: z.enum(['print', 'pdf']),
+  /** The system's printer name; omitted: the kind's printer from the settings, else the system default. */
+  printer: z.string().max(200).optional(),
+  /** Straight to the printer, without the print dialog. */
+  silent: z.boolean().default(false),
+});
+export type PrintJob = z.input<typeof printJobSchema>;
+
+export interface PrinterInfo {
+  name: string;
+  displayName: string;
+  isDefault: boolean;
+}
+
+/**
+ * The page size Electron's printer gets, in microns: the sheet's, or on a roll the
+ * longest document's measured length (a print job has one page size).
+ */
+export function printPageSize(paper: Paper, heightsMm: number[]): { width: number; height: number } {
+  const size = PAPER_SIZES[paper];
+  const height = size.heightMm ?? Math.ceil(Math.max(...heightsMm)) + 4;
+  return { width: micronsOf(size.widthMm), height: micronsOf(height) };
+}

@@ -47,12 +47,7 @@ export function servePrinting(router: Router, renderer: RendererOrigin, trusted:
   ipcMain.handle(LIST_PRINTERS_CHANNEL, async (event): Promise<InvokeResult> => {
     if (!fromOurWindow(event, renderer, trusted)) return NOT_OUR_WINDOW;
     const printers = await event.sender.getPrintersAsync();
-    // Which printer is the default is in the platform's options (CUPS and Windows both name it so).
-    const value: PrinterInfo[] = printers.map((p) => ({
-      name: p.name,
-      displayName: p.displayName || p.name,
-      isDefault: (p.options as Record<string, string> | undefined)?.['is-default'] === 'true',
-    }));
+    const value: PrinterInfo[] = printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
     return { ok: true, value };
   });
 

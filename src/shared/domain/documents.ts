@@ -112,10 +112,10 @@ export const printJobSchema = z.object({
 });
 export type PrintJob = z.input<typeof printJobSchema>;
 
+/** A printer of the system's list; '' in the settings stands for the system's default printer. */
 export interface PrinterInfo {
   name: string;
   displayName: string;
-  isDefault: boolean;
 }
 
 /**

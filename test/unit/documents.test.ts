@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { micronsOf, PAPER_SIZES } from '../../src/shared/domain/documents';
-import { rollPageCss } from '../../src/main/services/documents/templates/page';
+import { micronsOf, PAPER_SIZES, printPageSize, rollPageCss } from '../../src/shared/domain/documents';
 import { bin, product, warehouseWithBins } from '../helpers/shop';
 import { failure, startTestApp } from '../helpers/test-app';
 
@@ -113,6 +112,9 @@ describe('printed documents', () => {
     );
     expect(micronsOf(PAPER_SIZES['80mm'].widthMm)).toBe(80_000);
     expect(micronsOf(PAPER_SIZES.letter.widthMm)).toBe(215_900);
+    // Electron's printer gets exact microns: the sheet, or the longest receipt of the job.
+    expect(printPageSize('a4', [])).toEqual({ width: 210_000, height: 297_000 });
+    expect(printPageSize('58mm', [90.2, 120.5])).toEqual({ width: 58_000, height: 125_000 });
   });
 
   it('uses the paper set for the kind, and refuses a paper the kind does not print on', async () => {

@@ -2,13 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type WebContents } from 'electron';
 import { contract } from '../../shared/contract';
-import { isRoll, printJobSchema, printPageSize, setupFor, type PrinterInfo } from '../../shared/domain/documents';
+import {
+  isRoll,
+  printJobSchema,
+  printPageSize,
+  rollPageCss,
+  setupFor,
+  type PrinterInfo,
+} from '../../shared/domain/documents';
 import { LIST_PRINTERS_CHANNEL, PRINT_DOCUMENTS_CHANNEL, type InvokeResult } from '../../shared/ipc';
 import { AppError } from '../../shared/errors';
 import { toErrorBody, validationError } from '../router/errors';
 import type { Router } from '../router/router';
 import { renderDocuments } from '../services/documents/render-documents';
-import { MEASURE_DOCUMENTS_SCRIPT, rollPageCss } from '../services/documents/templates/page';
+import { MEASURE_DOCUMENTS_SCRIPT } from '../services/documents/templates/page';
 import { getSettings } from '../services/settings';
 import { fromOurWindow, NOT_OUR_WINDOW } from './ipc';
 import type { RendererOrigin } from './renderer-origin';

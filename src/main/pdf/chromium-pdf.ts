@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { isRoll, type RenderedDocument } from '../../shared/domain/documents';
-import { MEASURE_DOCUMENTS_SCRIPT, rollPageCss } from '../services/documents/templates/page';
+import { isRoll, rollPageCss, type RenderedDocument } from '../../shared/domain/documents';
+import { MEASURE_DOCUMENTS_SCRIPT } from '../services/documents/templates/page';
 
 /** Turns a rendered document page into PDF bytes. */
 export interface PdfRenderer {

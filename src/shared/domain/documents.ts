@@ -41,6 +41,16 @@ export function micronsOf(mm: number): number {
   return Math.round(mm * 1000);
 }
 
+/**
+ * A roll's page for each document of a laid-out page (named pages d0, d1…), as long as
+ * the document measured (mm, rounded up, plus a little to tear off): Chromium takes no
+ * "auto" page height, and a fixed one would feed a roll a sheet's length of blank paper.
+ */
+export function rollPageCss(paper: Paper, heightsMm: number[]): string {
+  const width = PAPER_SIZES[paper].widthMm;
+  return heightsMm.map((height, i) => `@page d${i} { size: ${width}mm ${Math.ceil(height) + 4}mm; margin: 0; }`).join('\n');
+}
+
 /** Where and on what each kind prints by default; the printer is the system's name for it ('' = the system default). */
 export const documentSetupSchema = z.object({
   paper: z.enum(PAPERS),

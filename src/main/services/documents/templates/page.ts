@@ -116,9 +116,3 @@ ${body}
 
 /** Measures each document's height (mm) in a laid-out page: run in the page by the renderer. */
 export const MEASURE_DOCUMENTS_SCRIPT = `[...document.querySelectorAll('.oms-doc__one')].map((el) => el.getBoundingClientRect().height * 25.4 / 96)`;
-
-/** A roll's page for each document, as long as the document (rounded up, plus a little to tear off). */
-export function rollPageCss(paper: Paper, heightsMm: number[]): string {
-  const width = PAPER_SIZES[paper].widthMm;
-  return heightsMm.map((height, i) => `@page d${i} { size: ${width}mm ${Math.ceil(height) + 4}mm; margin: 0; }`).join('\n');
-}

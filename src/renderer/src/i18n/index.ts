@@ -8,6 +8,7 @@ import { counterText } from './counter';
 import { importsText } from './imports';
 import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
+import { printingText } from './printing';
 import { returnsText } from './returns';
 import { shippingText } from './shipping';
 
@@ -19,6 +20,7 @@ const SECTIONS = {
   returns: returnsText,
   counter: counterText,
   shipping: shippingText,
+  printing: printingText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

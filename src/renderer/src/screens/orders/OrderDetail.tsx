@@ -8,6 +8,7 @@ import { errorText } from '../../components/form-errors';
 import { formatDateTime } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
+import { PrintDocumentsButton } from '../printing/PrintDocumentsButton';
 import { OrderActions } from './OrderActions';
 import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
@@ -68,6 +69,8 @@ export function OrderDetail({ id }: { id: string }) {
         <StatusBadge status={order.status} label={t(`orders.statuses.${order.status}`)} />
         <StatusBadge status={order.paymentStatus} label={t(`orders.paymentStatuses.${order.paymentStatus}`)} />
         <StatusBadge status={order.fulfilmentStatus} label={t(`orders.fulfilmentStatuses.${order.fulfilmentStatus}`)} />
+        <span className="toolbar__spacer" />
+        <PrintDocumentsButton orderId={order.id} number={order.number} />
       </div>
       <div className="detail__actions">
         <OrderActions

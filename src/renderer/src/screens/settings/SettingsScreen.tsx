@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
+import { PrintingSettingsPanel } from '../printing/PrintingSettingsPanel';
 import { AccountPanel } from './AccountPanel';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { StorePanel } from './StorePanel';
 import { UsersPanel } from './UsersPanel';
 
-type Tab = 'store' | 'users' | 'apiTokens' | 'account';
+type Tab = 'store' | 'printing' | 'users' | 'apiTokens' | 'account';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function SettingsScreen() {
   const role = user?.role;
   const tabs: Tab[] = [
     'store',
-    ...(role === 'owner' || role === 'manager' ? (['users'] as const) : []),
+    ...(role === 'owner' || role === 'manager' ? (['printing', 'users'] as const) : []),
     ...(role === 'owner' ? (['apiTokens'] as const) : []),
     'account',
   ];
@@ -33,12 +34,13 @@ export function SettingsScreen() {
             aria-controls={`panel-${name}`}
             onClick={() => setTab(name)}
           >
-            {t(`settings.tabs.${name}`)}
+            {name === 'printing' ? t('printing.settings.tab') : t(`settings.tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'store' && <StorePanel />}
+        {tab === 'printing' && <PrintingSettingsPanel />}
         {tab === 'users' && <UsersPanel />}
         {tab === 'apiTokens' && <ApiTokensPanel />}
         {tab === 'account' && <AccountPanel />}

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import bwipjs from 'bwip-js/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS } from './browser';
+import { screenshot, SCREENSHOTS } from './browser';
 import { openShop, type ShopSession } from './shop-session';
 
 interface Order {
@@ -211,6 +212,105 @@ describe('printed documents', () => {
     const invoice = text(await pdf('invoice-zh', `/orders/${order.id}/documents/invoice.pdf`));
     for (const expected of ['发票', '部分付款', '待付']) expect(invoice).toContain(expected);
     expect(invoice).toMatch(/含税\s*13%/);
+    await shop.api('settings.update', { locale: 'en' });
+  });
+
+  it('previews an order’s documents in the app and saves the same PDF', async () => {
+    const page = shop.page;
+    await page.goto(`${shop.server.base}/#/orders/${order.id}`);
+    await page.getByRole('button', { name: 'Print…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Print documents of ${order.number}` });
+    const preview = page.frameLocator('iframe[title="Preview"]');
+    await preview.getByText('Returns within 30 days', { exact: false }).waitFor();
+    await preview.getByText('88 West Nanjing Road').waitFor();
+    await screenshot(page, 'documents-preview-en');
+
+    await dialog.getByLabel('Document').selectOption('invoice');
+    await dialog.getByLabel('Paper').selectOption('letter');
+    await preview.getByText('Partly paid').waitFor();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save PDF' }).click();
+    const file = join(folder, 'invoice-from-preview.pdf');
+    await (await download).saveAs(file);
+    await dialog.getByText(`Saved as Invoice ${order.number}.pdf.`).waitFor();
+    expect(text(file)).toContain('Partly paid');
+    expect(Math.round(pageSize(file).width)).toBe(612);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('prints packing slips for the orders ticked in the grid, in one PDF', async () => {
+    const page = shop.page;
+    await page.goto(`${shop.server.base}/#/orders`);
+    for (const one of batch.slice(1)) {
+      const row = page.locator('.ag-row', { has: page.getByText(one.number, { exact: true }) });
+      await row.locator('.ag-selection-checkbox input').check();
+    }
+    // Ticking a box selects the row and stays on the grid.
+    expect(page.url()).toMatch(/#\/orders$/);
+    await page.getByRole('button', { name: 'Print packing slips (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: '2 orders selected' });
+    await dialog.getByText('2 orders, each on its own pages.').waitFor();
+    await page.frameLocator('iframe[title="Preview"]').getByText(batch[2].number).first().waitFor();
+    await screenshot(page, 'documents-batch-en');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save PDF' }).click();
+    const file = join(folder, 'batch-from-grid.pdf');
+    await (await download).saveAs(file);
+    expect(pageSize(file).pages).toBe(2);
+    const numbers = [text(file, 1), text(file, 2)].map((page) => /SO-\d{8}-[A-Z0-9]+-\d{4}/.exec(page)?.[0]);
+    expect(numbers.sort()).toEqual([batch[1].number, batch[2].number].sort());
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('sets the logo, the texts and each kind’s paper in Settings → Printing, and documents follow', async () => {
+    const page = shop.page;
+    await page.goto(`${shop.server.base}/#/settings`);
+    await page.getByRole('tab', { name: 'Printing' }).click();
+    const panel = page.getByRole('form', { name: 'Printing' });
+    await panel.getByText('Printers are listed in the desktop app only', { exact: false }).waitFor();
+    const logo = await bwipjs.toBuffer({ bcid: 'qrcode', text: 'Lotus Tea', scale: 2, backgroundcolor: 'FFFFFF' });
+    await panel.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await panel.getByRole('img', { name: 'Logo' }).waitFor();
+    await panel.getByLabel('Return instructions on packing slips').fill('Send it back within 14 days.');
+    await panel.getByLabel('Show prices and totals on packing slips').check();
+    await panel.getByLabel('Paper · Receipt').selectOption('58mm');
+    await panel.getByRole('button', { name: 'Save printing settings' }).click();
+    await panel.getByText('Saved.').waitFor();
+    await screenshot(page, 'documents-settings-en');
+    const saved = await shop.api<{ logo: string; packingSlipPrices: boolean; documentSetups: unknown }>('settings.get', {});
+    expect(saved.logo).toMatch(/^data:image\/png;base64,/);
+    expect(saved).toMatchObject({ packingSlipPrices: true, documentSetups: { receipt: { paper: '58mm', printer: '' } } });
+
+    const slip = await pdf('packing-slip-branded', `/orders/${order.id}/documents/packing-slip.pdf`);
+    const printed = text(slip);
+    for (const expected of ['Send it back within 14 days.', 'CN¥385.00', 'Unit price']) expect(printed).toContain(expected);
+    // The QR code logo decodes beside the order number's two codes.
+    expect(barcodes(slip)).toEqual([order.number, order.number, 'Lotus Tea'].sort());
+    const receipt = pageSize(await pdf('receipt-default-58mm', `/orders/${order.id}/documents/receipt.pdf`));
+    expect(Math.abs(mm(receipt.width) - 58)).toBeLessThan(0.5);
+  });
+
+  it('previews in Chinese: the screens in the UI’s language, the documents in the store’s', async () => {
+    const page = shop.page;
+    await shop.api('settings.update', { locale: 'zh-CN' });
+    await page.goto(`${shop.server.base}/#/orders/${order.id}`);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: '打印…' }).click();
+    const dialog = page.getByRole('dialog', { name: `打印 ${order.number} 的单据` });
+    const preview = page.frameLocator('iframe[title="预览"]');
+    await preview.getByText('装箱单').first().waitFor();
+    await preview.getByText('退货说明').waitFor();
+    await screenshot(page, 'documents-preview-zh');
+    await dialog.getByLabel('单据').selectOption('receipt');
+    await preview.getByText('谢谢惠顾！').waitFor();
+    await screenshot(page, 'documents-preview-receipt-zh');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await page.goto(`${shop.server.base}/#/settings`);
+    await page.getByRole('tab', { name: '打印' }).click();
+    await page.getByLabel('纸张 · 小票').waitFor();
+    await screenshot(page, 'documents-settings-zh');
+    await page.getByRole('button', { name: 'English' }).click();
     await shop.api('settings.update', { locale: 'en' });
   });
 

@@ -24,7 +24,7 @@ const en = {
   settings: {
     tab: 'Printing',
     branding: 'Branding on documents',
-    brandingHint: 'Store name, address and phone come from the Store tab; documents speak its document language.',
+    brandingHint: 'Store name, address and phone come from the Shop tab; documents speak its document language.',
     logo: 'Logo',
     logoHint: 'PNG, JPEG, GIF or WebP, under 146 KB. Printed at the top of every document.',
     logoChoose: 'Choose an image…',

@@ -59,13 +59,15 @@ function screenRules(paper: Paper): string {
   const size = PAPER_SIZES[paper];
   if (size.heightMm === null) {
     return `@media screen {
-  html { background: #d9d9d9; }
+  html, body { background: #d9d9d9; }
+  body { padding: 1px 0; }
   .oms-doc__one { margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
 }`;
   }
   const padding = `${SHEET_MARGIN.top}mm ${SHEET_MARGIN.side}mm`;
   return `@media screen {
-  html { background: #d9d9d9; }
+  html, body { background: #d9d9d9; }
+  body { padding: 1px 0; }
   .oms-doc__one { box-sizing: border-box; width: ${size.widthMm}mm; min-height: ${size.heightMm}mm;
     padding: ${padding}; margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
 }`;

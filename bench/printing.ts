@@ -116,7 +116,12 @@ async function main(): Promise<void> {
         withinGoal: batchMs <= GOAL_MS,
         msPerSlip: Math.round((batchMs / SLIPS) * 10) / 10,
         batchPdfMb: Math.round((batch.length / 1024 / 1024) * 10) / 10,
-        baseline: { htmlMs, htmlMb: Math.round((html.html.length / 1024 / 1024) * 10) / 10, oneSlipMs, oneSlipPdfKb: Math.round(one.length / 1024) },
+        baseline: {
+          htmlMs,
+          htmlMb: Math.round((html.html.length / 1024 / 1024) * 10) / 10,
+          oneSlipMs,
+          oneSlipPdfKb: Math.round(one.length / 1024),
+        },
         peakRssMb: { node: mb(process.resourceUsage().maxRSS), chromium: mb(chromiumPeakKb) },
       }),
     );

@@ -52,7 +52,13 @@ describe('printed documents', () => {
       ...init,
       headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
     });
-    expect(response.status, await response.clone().text().catch(() => '')).toBe(200);
+    expect(
+      response.status,
+      await response
+        .clone()
+        .text()
+        .catch(() => ''),
+    ).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const file = join(folder, `${name}.pdf`);
     writeFileSync(file, Buffer.from(await response.arrayBuffer()));
@@ -105,7 +111,11 @@ describe('printed documents', () => {
 
     const products = [];
     for (let i = 1; i <= 40; i++) {
-      const product = await api('products.create', { sku: `LONG-${String(i).padStart(2, '0')}`, name: `Line ${i}`, unitPrice: 100 });
+      const product = await api('products.create', {
+        sku: `LONG-${String(i).padStart(2, '0')}`,
+        name: `Line ${i}`,
+        unitPrice: 100,
+      });
       await api('stock.receive', { productId: product.id, warehouseId: main.id, quantity: 1 });
       products.push({ productId: product.id, quantity: 1 });
     }
@@ -150,7 +160,15 @@ describe('printed documents', () => {
     expect([Math.round(size.width), Math.round(size.height)]).toEqual([612, 792]);
     const printed = text(file);
     // 2 × 128.00 + 3 × 38.00 + 15.00 shipping = 385.00, 13 % tax included per line = 44.30; 200.00 paid.
-    for (const expected of ['Invoice', 'Partly paid', 'CN¥385.00', 'CN¥44.30', 'CN¥200.00', 'CN¥185.00', 'Included tax 13 %']) {
+    for (const expected of [
+      'Invoice',
+      'Partly paid',
+      'CN¥385.00',
+      'CN¥44.30',
+      'CN¥200.00',
+      'CN¥185.00',
+      'Included tax 13 %',
+    ]) {
       expect(printed).toContain(expected);
     }
     expect(printed).toMatch(/PU-357\s+云南普洱茶 357克\s+2\s+CN¥128.00\s+13 %\s+CN¥256.00/);
@@ -278,13 +296,20 @@ describe('printed documents', () => {
     await panel.getByRole('button', { name: 'Save printing settings' }).click();
     await panel.getByText('Saved.').waitFor();
     await screenshot(page, 'documents-settings-en');
-    const saved = await shop.api<{ logo: string; packingSlipPrices: boolean; documentSetups: unknown }>('settings.get', {});
+    const saved = await shop.api<{ logo: string; packingSlipPrices: boolean; documentSetups: unknown }>(
+      'settings.get',
+      {},
+    );
     expect(saved.logo).toMatch(/^data:image\/png;base64,/);
-    expect(saved).toMatchObject({ packingSlipPrices: true, documentSetups: { receipt: { paper: '58mm', printer: '' } } });
+    expect(saved).toMatchObject({
+      packingSlipPrices: true,
+      documentSetups: { receipt: { paper: '58mm', printer: '' } },
+    });
 
     const slip = await pdf('packing-slip-branded', `/orders/${order.id}/documents/packing-slip.pdf`);
     const printed = text(slip);
-    for (const expected of ['Send it back within 14 days.', 'CN¥385.00', 'Unit price']) expect(printed).toContain(expected);
+    for (const expected of ['Send it back within 14 days.', 'CN¥385.00', 'Unit price'])
+      expect(printed).toContain(expected);
     // The QR code logo decodes beside the order number's two codes.
     expect(barcodes(slip)).toEqual([order.number, order.number, 'Lotus Tea'].sort());
     const receipt = pageSize(await pdf('receipt-default-58mm', `/orders/${order.id}/documents/receipt.pdf`));

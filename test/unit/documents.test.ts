@@ -23,7 +23,11 @@ async function shop() {
     returnInstructions: 'Send it back within 30 days with this slip.',
   });
   const main = await warehouseWithBins(client);
-  const family = await client.productFamilies.create({ handle: 'shirt', name: 'Shirt', optionNames: ['Size', 'Colour'] });
+  const family = await client.productFamilies.create({
+    handle: 'shirt',
+    name: 'Shirt',
+    optionNames: ['Size', 'Colour'],
+  });
   const shirt = await product(client, {
     sku: 'SH-M-BLUE',
     name: 'Linen shirt',
@@ -123,7 +127,9 @@ describe('printed documents', () => {
     expect((await client.documents.render({ kind: 'invoice', orderIds: [order.id] })).paper).toBe('letter');
     const wrong = await failure(client.documents.render({ kind: 'receipt', orderIds: [order.id], paper: 'a4' }));
     expect(wrong.code).toBe('VALIDATION');
-    const setting = await failure(client.settings.update({ documentSetups: { receipt: { paper: 'a4', printer: '' } } }));
+    const setting = await failure(
+      client.settings.update({ documentSetups: { receipt: { paper: 'a4', printer: '' } } }),
+    );
     expect(setting.details).toMatchObject({ issues: [{ path: 'documentSetups.receipt.paper' }] });
     const logo = await failure(client.settings.update({ logo: 'https://example.com/logo.png' }));
     expect(logo.code).toBe('VALIDATION');

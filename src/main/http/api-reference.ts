@@ -49,9 +49,9 @@ export function apiReferenceMarkdown(): string {
     '  a page of orders at a time.',
     '- Files too, rendered by Chromium from the same templates as `documents.render` (' +
       `${accessText(DOCUMENT_PDF.access)}):`,
-    '  `GET /api/orders/:id/documents/:kind.pdf[?paper=a4|letter|80mm|58mm]` is one order\'s (by id or number)',
+    "  `GET /api/orders/:id/documents/:kind.pdf[?paper=a4|letter|80mm|58mm]` is one order's (by id or number)",
     `  packing slip, invoice or receipt as a PDF; \`POST /api${DOCUMENT_PDF.batchPath}\` with \`{ kind, orderIds, paper? }\``,
-    '  is many orders\' documents of one kind in one PDF, each starting on a new page.',
+    "  is many orders' documents of one kind in one PDF, each starting on a new page.",
     '',
     '| operation | readable route | roles | kind | input | what it does |',
     '| --------- | -------------- | ----- | ---- | ----- | ------------ |',

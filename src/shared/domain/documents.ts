@@ -48,7 +48,9 @@ export function micronsOf(mm: number): number {
  */
 export function rollPageCss(paper: Paper, heightsMm: number[]): string {
   const width = PAPER_SIZES[paper].widthMm;
-  return heightsMm.map((height, i) => `@page d${i} { size: ${width}mm ${Math.ceil(height) + 4}mm; margin: 0; }`).join('\n');
+  return heightsMm
+    .map((height, i) => `@page d${i} { size: ${width}mm ${Math.ceil(height) + 4}mm; margin: 0; }`)
+    .join('\n');
 }
 
 /** Where and on what each kind prints by default; the printer is the system's name for it ('' = the system default). */

@@ -39,7 +39,11 @@ export interface PackingSlipData {
 async function binsOf(ctx: ServiceContext, orderId: string): Promise<Map<string, string[]>> {
   const rows = await ctx.db
     .selectFrom('order_lines')
-    .innerJoin('stock_reservation_allocations', 'stock_reservation_allocations.reservation_id', 'order_lines.reservation_id')
+    .innerJoin(
+      'stock_reservation_allocations',
+      'stock_reservation_allocations.reservation_id',
+      'order_lines.reservation_id',
+    )
     .innerJoin('locations', 'locations.id', 'stock_reservation_allocations.location_id')
     .select(['order_lines.id as lineId', 'locations.code as code'])
     .where('order_lines.order_id', '=', orderId)
@@ -85,7 +89,11 @@ async function optionsOf(ctx: ServiceContext, order: Order): Promise<Map<string,
   return options;
 }
 
-export async function packingSlipData(ctx: ServiceContext, orderId: string, settings: Settings): Promise<PackingSlipData> {
+export async function packingSlipData(
+  ctx: ServiceContext,
+  orderId: string,
+  settings: Settings,
+): Promise<PackingSlipData> {
   const order = await getOrder(ctx, orderId);
   const [bins, defaultBin, options] = [
     await binsOf(ctx, order.id),

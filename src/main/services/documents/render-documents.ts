@@ -13,7 +13,6 @@ import { documentTexts } from './document-texts';
 import { DOCUMENTS } from './registry';
 import { layOutDocuments } from './templates/page';
 
-
 /**
  * One or many orders' documents of one kind as one HTML page: the single source of what
  * the preview shows, Chromium turns into a PDF and Electron sends to a printer. Orders

@@ -22,7 +22,5 @@ export function code128Svg(text: string, heightMm = 12): SafeHtml {
 }
 
 export function qrSvg(text: string): SafeHtml {
-  return new SafeHtml(
-    bwipjs.toSVG({ bcid: 'qrcode', text, scale: 2, backgroundcolor: 'FFFFFF', padding: 4 }),
-  );
+  return new SafeHtml(bwipjs.toSVG({ bcid: 'qrcode', text, scale: 2, backgroundcolor: 'FFFFFF', padding: 4 }));
 }

@@ -4,13 +4,13 @@ import { html, type SafeHtml } from './html';
 /** The store's logo, name and address at the top of a document. */
 export function brandHeader(branding: Branding): SafeHtml {
   return html`<div class="brand">
-  ${branding.logo && html`<img class="brand__logo" src="${branding.logo}" alt="" />`}
-  <div>
-    <div class="brand__name">${branding.storeName}</div>
-    ${branding.addressLines.map((line) => html`<div>${line}</div>`)}
-    ${(branding.phone || branding.email) && html`<div>${[branding.phone, branding.email].filter(Boolean).join(' · ')}</div>`}
-  </div>
-</div>`;
+    ${branding.logo && html`<img class="brand__logo" src="${branding.logo}" alt="" />`}
+    <div>
+      <div class="brand__name">${branding.storeName}</div>
+      ${branding.addressLines.map((line) => html`<div>${line}</div>`)}
+      ${(branding.phone || branding.email) && html`<div>${[branding.phone, branding.email].filter(Boolean).join(' · ')}</div>`}
+    </div>
+  </div>`;
 }
 
 /**

@@ -16,7 +16,8 @@ export function documentFormat(locale: Locale, currency: string): DocumentFormat
   return {
     money: (minor) => formatMoney(minor, currency, locale),
     // A promised date is a bare day: read as UTC so it is the same day in every time zone.
-    date: (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? date.format(new Date(`${iso}T12:00:00Z`)) : date.format(new Date(iso))),
+    date: (iso) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(iso) ? date.format(new Date(`${iso}T12:00:00Z`)) : date.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     percent: (basisPoints) => `${basisPoints / 100}`,
   };

@@ -95,8 +95,8 @@ export function layOutDocuments(options: {
 ${isRoll(paper) ? `.oms-doc__one { width: ${PAPER_SIZES[paper].widthMm}mm; padding: 2mm 3mm 3mm; }` : ''}
 ${options.kindCss}`;
   const body = html`<div class="oms-doc oms-doc--${kind} oms-doc--${paper}" lang="${locale}">
-${parts.map((part, i) => html`<section class="oms-doc__one" style="page: d${i}">${part.body}</section>\n`)}
-</div>`.text;
+    ${parts.map((part, i) => html`<section class="oms-doc__one" style="page: d${i}">${part.body}</section> `)}
+  </div>`.text;
   const page = `<!doctype html>
 <html lang="${locale}">
 <head>

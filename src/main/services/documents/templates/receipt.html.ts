@@ -10,60 +10,74 @@ export function receiptHtml(data: ReceiptData, texts: DocumentTexts): SafeHtml {
   const format = documentFormat(data.branding.locale, data.currency);
   const branding = data.branding;
   const row = (label: SafeHtml | string, value: string, className = '') =>
-    html`<div class="${className}"><dt>${label}</dt><dd>${value}</dd></div>`;
+    html`<div class="${className}">
+      <dt>${label}</dt>
+      <dd>${value}</dd>
+    </div>`;
   return html`<header class="receipt__head">
-  ${branding.logo && html`<img class="receipt__logo" src="${branding.logo}" alt="" />`}
-  <h2>${branding.storeName}</h2>
-  ${branding.addressLines.map((line) => html`<div>${line}</div>`)}
-  ${branding.phone && html`<div>${branding.phone}</div>`}
-</header>
-<dl class="receipt__meta">
-  <div><dt>${texts.order}</dt><dd class="mono">${data.number}</dd></div>
-  ${row(texts.date, format.dateTime(data.at))}
-  ${row(texts.terminal, data.terminal)}
-  ${data.clerk && row(texts.clerk, data.clerk)}
-  ${row(texts.customer, data.customerName ?? texts.walkIn)}
-</dl>
-<table class="receipt__lines">
-  <thead><tr><th>${texts.item}</th><th class="num">${texts.quantity}</th><th class="num">${texts.amount}</th></tr></thead>
-  <tbody>
-    ${data.lines.map(
-      (line) => html`<tr>
-      <td>
-        <div>${line.name}</div>
-        <div class="receipt__small">${line.sku} · ${format.money(line.unitPrice)}</div>
-        ${line.lineDiscount > 0 && html`<div class="receipt__small">${texts.discount} −${format.money(line.lineDiscount)}</div>`}
-      </td>
-      <td class="num">${line.quantity}</td>
-      <td class="num">${format.money(line.gross)}</td>
-    </tr>`,
-    )}
-  </tbody>
-</table>
-<dl class="receipt__totals">
-  ${row(texts.subtotal, format.money(data.subtotal))}
-  ${data.discountTotal > 0 && row(texts.discounts, `−${format.money(data.discountTotal)}`)}
-  ${data.shippingTotal > 0 && row(texts.shipping, format.money(data.shippingTotal))}
-  ${data.taxes.map((tax) =>
-    row(
-      fill(data.pricesIncludeTax ? texts.taxIncluded : texts.taxAdded, { rate: format.percent(tax.rateBasisPoints) }),
-      format.money(tax.tax),
-    ),
-  )}
-  ${row(texts.total, format.money(data.grandTotal), 'receipt__grand')}
-</dl>
-<dl class="receipt__payments">
-  ${data.payments.map(
-    (payment) => html`${row(
-      html`${texts.methods[payment.method]}${payment.reference && html`<span class="receipt__small"> ${texts.reference} ${payment.reference}</span>`}`,
-      format.money(payment.amount),
-    )}
-    ${payment.tendered !== null && row(texts.tendered, format.money(payment.tendered), 'receipt__small')}
-    ${payment.changeGiven > 0 && row(texts.change, format.money(payment.changeGiven))}`,
-  )}
-</dl>
-<div class="receipt__code">${code128Svg(data.number, 8)}</div>
-<footer class="receipt__foot">${texts.thanks}</footer>`;
+      ${branding.logo && html`<img class="receipt__logo" src="${branding.logo}" alt="" />`}
+      <h2>${branding.storeName}</h2>
+      ${branding.addressLines.map((line) => html`<div>${line}</div>`)}
+      ${branding.phone && html`<div>${branding.phone}</div>`}
+    </header>
+    <dl class="receipt__meta">
+      <div>
+        <dt>${texts.order}</dt>
+        <dd class="mono">${data.number}</dd>
+      </div>
+      ${row(texts.date, format.dateTime(data.at))} ${row(texts.terminal, data.terminal)}
+      ${data.clerk && row(texts.clerk, data.clerk)} ${row(texts.customer, data.customerName ?? texts.walkIn)}
+    </dl>
+    <table class="receipt__lines">
+      <thead>
+        <tr>
+          <th>${texts.item}</th>
+          <th class="num">${texts.quantity}</th>
+          <th class="num">${texts.amount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${data.lines.map(
+          (line) =>
+            html`<tr>
+              <td>
+                <div>${line.name}</div>
+                <div class="receipt__small">${line.sku} · ${format.money(line.unitPrice)}</div>
+                ${line.lineDiscount > 0 && html`<div class="receipt__small">${texts.discount} −${format.money(line.lineDiscount)}</div>`}
+              </td>
+              <td class="num">${line.quantity}</td>
+              <td class="num">${format.money(line.gross)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <dl class="receipt__totals">
+      ${row(texts.subtotal, format.money(data.subtotal))}
+      ${data.discountTotal > 0 && row(texts.discounts, `−${format.money(data.discountTotal)}`)}
+      ${data.shippingTotal > 0 && row(texts.shipping, format.money(data.shippingTotal))}
+      ${data.taxes.map((tax) =>
+        row(
+          fill(data.pricesIncludeTax ? texts.taxIncluded : texts.taxAdded, {
+            rate: format.percent(tax.rateBasisPoints),
+          }),
+          format.money(tax.tax),
+        ),
+      )}
+      ${row(texts.total, format.money(data.grandTotal), 'receipt__grand')}
+    </dl>
+    <dl class="receipt__payments">
+      ${data.payments.map(
+        (payment) =>
+          html`${row(
+            html`${texts.methods[payment.method]}${payment.reference && html`<span class="receipt__small"> ${texts.reference} ${payment.reference}</span>`}`,
+            format.money(payment.amount),
+          )}
+          ${payment.tendered !== null && row(texts.tendered, format.money(payment.tendered), 'receipt__small')}
+          ${payment.changeGiven > 0 && row(texts.change, format.money(payment.changeGiven))}`,
+      )}
+    </dl>
+    <div class="receipt__code">${code128Svg(data.number, 8)}</div>
+    <footer class="receipt__foot">${texts.thanks}</footer>`;
 }
 
 export const RECEIPT_CSS = `

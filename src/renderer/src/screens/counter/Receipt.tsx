@@ -21,9 +21,9 @@ export function Receipt({ order, settings }: { order: Order; settings: Settings 
   const pageStyle = useRef<HTMLStyleElement>(null);
 
   useEffect(() => {
-    client.documents.render({ kind: 'receipt', orderIds: [order.id] }).then(setReceipt, (error: unknown) =>
-      setFailure(errorText(error, t)),
-    );
+    client.documents
+      .render({ kind: 'receipt', orderIds: [order.id] })
+      .then(setReceipt, (error: unknown) => setFailure(errorText(error, t)));
   }, [client, order.id, t]);
 
   // A page as long as the receipt: Chromium takes no "auto" page height, and a fixed one

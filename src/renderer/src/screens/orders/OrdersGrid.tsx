@@ -31,7 +31,12 @@ import { isBadAmount, NO_FILTERS, orderQuery, saveFilters, savedFilters, type Or
 type Sort = { column: OrderSortColumn; direction: 'asc' | 'desc' };
 const DEFAULT_SORT: Sort = { column: 'placedAt', direction: 'desc' };
 /** Rows are chosen by their checkboxes for batch printing; the infinite row model has no "select all". */
-const SELECTION: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
+const SELECTION: RowSelectionOptions = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: false,
+  enableClickSelection: false,
+};
 const SELECTION_COLUMN = 'ag-Grid-SelectionColumn';
 const DEFAULT_LAYOUT: GridLayout = { sort: { sortModel: [{ colId: 'placedAt', sort: 'desc' }] } };
 

@@ -57,40 +57,48 @@ export function DocumentPreview({
   const [paper, setPaper] = useState<Paper | null>(null);
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);
   const [printer, setPrinter] = useState('');
-  const [rendered, setRendered] = useState<RenderedDocument | null>(null);
+  const [laidOut, setLaidOut] = useState<{ key: string; page: RenderedDocument } | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const desktop = printsOnDesktop();
+  const firstKind = kinds[0];
+  const key = `${kind}/${paper}`;
+  // While another kind or paper is laid out, the old page is not shown as if it were it.
+  const rendered = laidOut?.key === key ? laidOut.page : null;
 
   useEffect(() => {
     dialog.current?.showModal();
     client.settings.get({}).then(
-      (settings) => setSetups(settings.documentSetups),
+      (settings) => {
+        const setup = setupFor(settings.documentSetups, firstKind);
+        setSetups(settings.documentSetups);
+        setPaper(setup.paper);
+        setPrinter(setup.printer);
+      },
       (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }),
     );
     listPrinters().then(setPrinters, (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }));
-  }, [client, t]);
-
-  // A new kind starts on its own paper and printer from the settings.
-  useEffect(() => {
-    if (!setups) return;
-    const setup = setupFor(setups, kind);
-    setPaper(setup.paper);
-    setPrinter(setup.printer);
-  }, [setups, kind]);
+  }, [client, t, firstKind]);
 
   useEffect(() => {
     if (!paper || !KIND_PAPERS[kind].includes(paper)) return;
     let current = true;
-    setRendered(null);
     client.documents.render({ kind, orderIds, paper }).then(
-      (page) => current && setRendered(page),
+      (page) => current && setLaidOut({ key: `${kind}/${paper}`, page }),
       (error: unknown) => current && setNotice({ kind: 'error', text: errorText(error, t) }),
     );
     return () => {
       current = false;
     };
   }, [client, kind, paper, orderIds, t]);
+
+  /** A new kind starts on its own paper and printer from the settings. */
+  function chooseKind(next: DocumentKind) {
+    const setup = setupFor(setups ?? {}, next);
+    setKind(next);
+    setPaper(setup.paper);
+    setPrinter(setup.printer);
+  }
 
   async function run(action: 'print' | 'pdf') {
     if (!rendered) return;
@@ -123,7 +131,7 @@ export function DocumentPreview({
         <SelectField
           label={t('printing.preview.kind')}
           value={kind}
-          onChange={(event) => setKind(event.target.value as DocumentKind)}
+          onChange={(event) => chooseKind(event.target.value as DocumentKind)}
           options={kinds.map((value) => ({ value, label: t(`printing.kinds.${value}`) }))}
         />
         {paper && (
@@ -146,12 +154,7 @@ export function DocumentPreview({
           />
         )}
         <span className="toolbar__spacer" />
-        <button
-          type="button"
-          className="button"
-          onClick={() => void run('pdf')}
-          disabled={!rendered || busy}
-        >
+        <button type="button" className="button" onClick={() => void run('pdf')} disabled={!rendered || busy}>
           <FileDown size={14} aria-hidden="true" />
           {t('printing.preview.savePdf')}
         </button>

@@ -59,10 +59,14 @@ export function PrintingSettingsPanel() {
     listPrinters().then(setPrinters, (error: unknown) => setNotice({ kind: 'error', text: errorText(error, t) }));
   }, [client, t]);
 
-  if (!values) return notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : <p className="muted">{t('common.loading')}</p>;
+  if (!values)
+    return notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : <p className="muted">{t('common.loading')}</p>;
 
   const setSetup = (kind: (typeof DOCUMENT_KINDS)[number], change: { paper?: Paper; printer?: string }) => {
-    const setups: DocumentSetups = { ...values.documentSetups, [kind]: { ...setupFor(values.documentSetups, kind), ...change } };
+    const setups: DocumentSetups = {
+      ...values.documentSetups,
+      [kind]: { ...setupFor(values.documentSetups, kind), ...change },
+    };
     setValues({ ...values, documentSetups: setups });
   };
 
@@ -71,7 +75,9 @@ export function PrintingSettingsPanel() {
     const url = await readDataUrl(file);
     const checked = logoSchema.safeParse(url);
     if (!checked.success) {
-      setErrors({ logo: t(url.length > LOGO_MAX_CHARS ? 'printing.settings.logoTooLarge' : 'printing.settings.logoNotImage') });
+      setErrors({
+        logo: t(url.length > LOGO_MAX_CHARS ? 'printing.settings.logoTooLarge' : 'printing.settings.logoNotImage'),
+      });
       return;
     }
     setErrors({});
@@ -118,12 +124,20 @@ export function PrintingSettingsPanel() {
                 onChange={(e) => void chooseLogo(e.target.files?.[0])}
               />
               {values.logo && (
-                <button type="button" className="button button--ghost" onClick={() => setValues({ ...values, logo: '' })}>
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  onClick={() => setValues({ ...values, logo: '' })}
+                >
                   {t('printing.settings.logoRemove')}
                 </button>
               )}
             </div>
-            <span id="printing-logo-message" className={errors.logo ? 'field__error' : 'field__hint'} role={errors.logo ? 'alert' : undefined}>
+            <span
+              id="printing-logo-message"
+              className={errors.logo ? 'field__error' : 'field__hint'}
+              role={errors.logo ? 'alert' : undefined}
+            >
               {errors.logo ?? t('printing.settings.logoHint')}
             </span>
           </div>

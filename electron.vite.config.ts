@@ -9,6 +9,8 @@ export default defineConfig({
   main: {
     define: { __APP_VERSION__: version },
     build: {
+      // Headless mode's PDF renderer loads it at run time; the desktop app prints with Electron's own Chromium.
+      externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: {
         input: {
           // The Electron entry, the headless HTTP server and the demo seeder share one build.

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { APP_VERSION, startApp } from './app';
 import { databasePathFromArgs } from './database-path';
 import { createHttpServer, listen } from './http/server';
+import { chromiumPdfRenderer } from './pdf/chromium-pdf';
 import { newBearerToken } from './services/secrets';
 
 /**
@@ -30,10 +31,12 @@ async function main(): Promise<void> {
     if (app.migration.backupPath) console.error(`Backup taken first: ${app.migration.backupPath}`);
   }
 
+  const pdf = chromiumPdfRenderer();
   const server = createHttpServer({
     router: app.router,
     version: APP_VERSION,
     rendererDir: join(__dirname, '../renderer'),
+    pdf,
   });
   const address = await listen(server, port, host);
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.close();
     server.closeAllConnections();
-    void app.close().then(() => process.exit(0));
+    void Promise.allSettled([pdf.close(), app.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { EXPORT_ORDERS_CHANNEL, INVOKE_CHANNEL, type InvokeResult } from '../shared/ipc';
+import {
+  EXPORT_ORDERS_CHANNEL,
+  INVOKE_CHANNEL,
+  LIST_PRINTERS_CHANNEL,
+  PRINT_DOCUMENTS_CHANNEL,
+  type InvokeResult,
+} from '../shared/ipc';
 
 /**
  * The bridge: one `invoke`. The renderer gets no ipcRenderer, no Node, and no
@@ -14,4 +20,11 @@ contextBridge.exposeInMainWorld('omsBridge', {
 contextBridge.exposeInMainWorld('omsExport', {
   orders: (filters: unknown, token: string | null): Promise<InvokeResult> =>
     ipcRenderer.invoke(EXPORT_ORDERS_CHANNEL, filters, token ?? null),
+});
+
+/** Printing: main renders the documents and prints them or saves a PDF; the renderer names what and how. */
+contextBridge.exposeInMainWorld('omsPrint', {
+  printers: (): Promise<InvokeResult> => ipcRenderer.invoke(LIST_PRINTERS_CHANNEL),
+  documents: (job: unknown, token: string | null): Promise<InvokeResult> =>
+    ipcRenderer.invoke(PRINT_DOCUMENTS_CHANNEL, job, token ?? null),
 });

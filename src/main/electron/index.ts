@@ -6,6 +6,7 @@ import { databasePathFromArgs } from '../database-path';
 import { hardenSession, hardenWebContents } from './hardening';
 import { serveIpc } from './ipc';
 import { serveOrderExport } from './order-export';
+import { servePrinting } from './printing';
 import { registerAppScheme, serveRendererOverAppScheme } from './protocol';
 import { rendererOrigin } from './renderer-origin';
 import { createMainWindow } from './window';
@@ -49,6 +50,7 @@ app.whenReady().then(async () => {
     serveRendererOverAppScheme(join(__dirname, '../renderer'));
     serveIpc(running.router, renderer, () => mainWindow?.webContents ?? null);
     serveOrderExport(running.router, renderer, () => mainWindow?.webContents ?? null);
+    servePrinting(running.router, renderer, () => mainWindow?.webContents ?? null);
     mainWindow = createMainWindow(renderer);
     mainWindow.on('closed', () => (mainWindow = null));
   } catch (error) {

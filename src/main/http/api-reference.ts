@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOperations } from '../../shared/contract';
+import { DOCUMENT_PDF } from '../../shared/contract/documents';
 import { ORDER_EXPORT } from '../../shared/contract/order-export';
 
 function accessText(access: unknown): string {
@@ -46,6 +47,11 @@ export function apiReferenceMarkdown(): string {
     `  (${accessText(ORDER_EXPORT.access)}) streams every order of the query's filters and sort, as \`orders.list\``,
     '  takes them (`status=draft,confirmed&sort=number&direction=asc`), as our order CSV (`docs/orders-csv.md`),',
     '  a page of orders at a time.',
+    '- Files too, rendered by Chromium from the same templates as `documents.render` (' +
+      `${accessText(DOCUMENT_PDF.access)}):`,
+    "  `GET /api/orders/:id/documents/:kind.pdf[?paper=a4|letter|80mm|58mm]` is one order's (by id or number)",
+    `  packing slip, invoice or receipt as a PDF; \`POST /api${DOCUMENT_PDF.batchPath}\` with \`{ kind, orderIds, paper? }\``,
+    "  is many orders' documents of one kind in one PDF, each starting on a new page.",
     '',
     '| operation | readable route | roles | kind | input | what it does |',
     '| --------- | -------------- | ----- | ---- | ----- | ------------ |',

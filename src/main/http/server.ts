@@ -5,6 +5,8 @@ import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { toErrorBody } from '../router/errors';
 import type { Router } from '../router/router';
 import { ORDER_EXPORT } from '../../shared/contract/order-export';
+import type { PdfRenderer } from '../pdf/chromium-pdf';
+import { documentPdfRequest, serveDocumentPdf } from './document-routes';
 import { openApiDocument } from './openapi';
 import { serveOrderExport } from './order-export-route';
 import { matchRestRoute } from './rest-routes';
@@ -37,6 +39,8 @@ export interface HttpServerOptions {
   /** The built renderer (out/renderer); served at `/`. */
   rendererDir: string;
   log?: (error: unknown) => void;
+  /** Renders documents as PDF for the document routes; without it they answer that this server makes no PDFs. */
+  pdf?: PdfRenderer;
 }
 
 /** A client error that happens before the router: a body that is not JSON, or too large. */
@@ -111,6 +115,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     // Before the REST routes: `/orders/:id` would take `export.csv` for an order's id.
     if (path === ORDER_EXPORT.path && method === 'GET') {
       await serveOrderExport(options.router, caller, query, response, SECURITY_HEADERS);
+      return;
+    }
+
+    const document = documentPdfRequest(method, path, query, () => readJson(request));
+    if (document) {
+      await serveDocumentPdf(options.router, caller, document, options.pdf, response, SECURITY_HEADERS);
       return;
     }
 

@@ -32,6 +32,7 @@ import {
   updateLocation,
   updateWarehouse,
 } from '../services/inventory/warehouses';
+import { renderDocuments } from '../services/documents/render-documents';
 import { getSettings, updateSettings } from '../services/settings';
 import { createUser, listUsers, resetSecret, updateUser } from '../services/users';
 import { checkTrackingNumber } from '../../shared/tracking/tracking-numbers';
@@ -54,6 +55,7 @@ export const handlers: { [Name in OperationName]: Handler<Name> } = {
   ...shipmentHandlers,
   ...routeHandlers,
   ...forecastHandlers,
+  'documents.render': (ctx, input) => renderDocuments(ctx, input),
   'trackingNumbers.check': async (_ctx, input) => checkTrackingNumber(input.number, input.carrier),
   'system.health': async (ctx) => ({
     status: 'ok',

@@ -9,6 +9,7 @@ import { packing, pickLists } from './picking';
 import { customers } from './customers';
 import { routes } from './delivery-routes';
 import { forecasts } from './forecasts';
+import { documents } from './documents';
 import { imports } from './imports';
 import { orderImports } from './order-imports';
 import { cashUps, orders } from './orders';
@@ -52,6 +53,7 @@ export const contract = {
   shipments,
   routes,
   forecasts,
+  documents,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

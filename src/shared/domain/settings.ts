@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentSetupsSchema, logoSchema } from './documents';
 import { PAYMENT_METHODS } from './orders';
 import { ROUNDING_MODES } from './rounding';
 
@@ -64,6 +65,16 @@ export const settingsSchema = z.object({
    * discounted (1000 = 10 %). Owners and managers are not limited.
    */
   clerkDiscountLimitBasisPoints: z.number().int().min(0).max(10_000),
+  /** The store's logo on printed documents, as a data URL ('' = none). */
+  logo: logoSchema,
+  /** Printed on packing slips: how to send something back. */
+  returnInstructions: z.string().trim().max(1000),
+  /** Packing slips show prices and totals only when the shop chooses so (a gift, a reseller's customer). */
+  packingSlipPrices: z.boolean(),
+  /** Paper and printer per document kind. */
+  documentSetups: documentSetupsSchema,
+  /** The counter prints its receipt straight to the receipt printer, without the print dialog (desktop app). */
+  silentCounterPrinting: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -87,4 +98,9 @@ export const DEFAULT_SETTINGS: Settings = {
   terminalCode: 'A',
   paymentMethods: ['cash', 'card', 'transfer', 'store_credit'],
   clerkDiscountLimitBasisPoints: 1000,
+  logo: '',
+  returnInstructions: '',
+  packingSlipPrices: false,
+  documentSetups: {},
+  silentCounterPrinting: false,
 };

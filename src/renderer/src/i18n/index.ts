@@ -11,6 +11,7 @@ import { orderImportsText } from './order-imports';
 import { ordersText } from './orders';
 import { ratesText } from './rates';
 import { pickingText } from './picking';
+import { printingText } from './printing';
 import { returnsText } from './returns';
 import { shipmentsText } from './shipments';
 import { routesText } from './routes';
@@ -29,6 +30,7 @@ const SECTIONS = {
   shipments: shipmentsText,
   routes: routesText,
   forecasts: forecastsText,
+  printing: printingText,
 };
 
 function sectionsIn(language: 'en' | 'zhCN'): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../shared/domain/orders';
 import type { Settings } from '../../../../shared/domain/settings';
 import { useApi } from '../../api/ApiContext';
+import { printOnDesktop, printsOnDesktop } from '../../api/printing';
 import { errorText } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
 import { CashUpDialog } from './CashUpDialog';
@@ -15,19 +16,32 @@ import './counter.css';
 /** #/counter: sales at this till one after another, each ending on its receipt; and the till's cash-up. */
 export function CounterScreen() {
   const { t } = useTranslation();
-  const { client, user } = useApi();
+  const { client } = useApi();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saleNumber, setSaleNumber] = useState(1);
   const [completed, setCompleted] = useState<Order | null>(null);
   const [cashUpOpen, setCashUpOpen] = useState(false);
+  const [printFailure, setPrintFailure] = useState<string | null>(null);
 
   useEffect(() => {
     client.settings.get({}).then(setSettings, (error: unknown) => setFailure(errorText(error, t)));
   }, [client, t]);
 
+  // The desktop app prints through main to the receipt printer (without the dialog if the
+  // shop chose so); a browser prints the page, whose print stylesheet shows only the receipt.
+  function print(order: Order) {
+    if (!printsOnDesktop() || !settings) return window.print();
+    const job = { request: { kind: 'receipt' as const, orderIds: [order.id] }, action: 'print' as const };
+    setPrintFailure(null);
+    printOnDesktop({ ...job, silent: settings.silentCounterPrinting }).catch((error: unknown) =>
+      setPrintFailure(errorText(error, t)),
+    );
+  }
+
   function newSale() {
     setCompleted(null);
+    setPrintFailure(null);
     setSaleNumber((n) => n + 1);
   }
 
@@ -61,7 +75,7 @@ export function CounterScreen() {
         <div className="button-row">
           {completed && (
             <>
-              <button type="button" className="button" onClick={() => window.print()}>
+              <button type="button" className="button" onClick={() => print(completed)}>
                 <Printer size={14} aria-hidden="true" />
                 {t('counter.print')}
               </button>
@@ -79,7 +93,8 @@ export function CounterScreen() {
       {completed ? (
         <div className="counter__done">
           <Notice kind="success">{t('counter.completed', { number: completed.number })}</Notice>
-          <Receipt order={completed} settings={settings} clerk={user?.displayName ?? ''} />
+          {printFailure && <Notice kind="error">{printFailure}</Notice>}
+          <Receipt order={completed} settings={settings} />
           <KeyLegend receipt />
         </div>
       ) : (

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { RateComparison } from '../shipping-rates/RateComparison';
+import { PrintDocumentsButton } from '../printing/PrintDocumentsButton';
 import { OrderActions } from './OrderActions';
 import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
@@ -70,6 +71,8 @@ export function OrderDetail({ id }: { id: string }) {
         <StatusBadge status={order.status} label={t(`orders.statuses.${order.status}`)} />
         <StatusBadge status={order.paymentStatus} label={t(`orders.paymentStatuses.${order.paymentStatus}`)} />
         <StatusBadge status={order.fulfilmentStatus} label={t(`orders.fulfilmentStatuses.${order.fulfilmentStatus}`)} />
+        <span className="toolbar__spacer" />
+        <PrintDocumentsButton orderId={order.id} number={order.number} />
       </div>
       <div className="detail__actions">
         <OrderActions

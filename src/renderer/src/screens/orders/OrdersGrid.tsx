@@ -1,5 +1,5 @@
-import type { ColDef, GridApi, GridReadyEvent, StateUpdatedEvent } from 'ag-grid-community';
-import { Download, Plus, X } from 'lucide-react';
+import type { ColDef, GridApi, GridReadyEvent, RowSelectionOptions, StateUpdatedEvent } from 'ag-grid-community';
+import { Download, Plus, Printer, X } from 'lucide-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_SORT_COLUMNS, type OrderSortColumn } from '../../../../shared/domain/order-list';
@@ -20,6 +20,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useDebounced } from '../../components/useDebounced';
 import { go } from '../../components/useHashPath';
 import { useServerRows, type PageRequest } from '../../components/useServerRows';
+import { DocumentPreview } from '../printing/DocumentPreview';
 import { ColumnChooser } from './ColumnChooser';
 import { CustomerPicker } from './CustomerPicker';
 import { exportOrders } from './export-orders';
@@ -29,6 +30,14 @@ import { isBadAmount, NO_FILTERS, orderQuery, saveFilters, savedFilters, type Or
 
 type Sort = { column: OrderSortColumn; direction: 'asc' | 'desc' };
 const DEFAULT_SORT: Sort = { column: 'placedAt', direction: 'desc' };
+/** Rows are chosen by their checkboxes for batch printing; the infinite row model has no "select all". */
+const SELECTION: RowSelectionOptions = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: false,
+  enableClickSelection: false,
+};
+const SELECTION_COLUMN = 'ag-Grid-SelectionColumn';
 const DEFAULT_LAYOUT: GridLayout = { sort: { sortModel: [{ colId: 'placedAt', sort: 'desc' }] } };
 
 function sortOf(sort: PageRequest['sort']): Sort {
@@ -46,6 +55,8 @@ export function OrdersGrid() {
   const [notice, setNotice] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [layoutKey, setLayoutKey] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [printing, setPrinting] = useState<string[] | null>(null);
   const [initialState, setInitialState] = useState<GridLayout>(() => savedLayout() ?? DEFAULT_LAYOUT);
   const query = useDebounced(search, 250);
   // Typed amounts wait for the typist too, and a half-typed one ("12.") asks nothing.
@@ -206,6 +217,12 @@ export function OrdersGrid() {
         )}
         <span className="toolbar__spacer" />
         {total !== null && <span className="muted">{t('orders.count', { count: total })}</span>}
+        {selected.length > 0 && (
+          <button type="button" className="button" onClick={() => setPrinting(selected)}>
+            <Printer size={14} aria-hidden="true" />
+            {t('printing.printSlips', { count: selected.length })}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => void runExport()} disabled={exporting}>
           <Download size={14} aria-hidden="true" />
           {t('orders.export')}
@@ -315,10 +332,21 @@ export function OrdersGrid() {
           }}
           getRowId={({ data }) => data.id}
           onGridReady={ready}
-          onRowClicked={({ data }) => data && go('orders', data.id)}
+          rowSelection={SELECTION}
+          onSelectionChanged={({ api }) => setSelected(api.getSelectedRows().map((row) => row.id))}
+          // A click on a row opens the order, except on its checkbox, which selects it for printing.
+          onCellClicked={({ data, column }) => data && column.getColId() !== SELECTION_COLUMN && go('orders', data.id)}
           rowClass="grid-row--link"
         />
       </div>
+      {printing && (
+        <DocumentPreview
+          orderIds={printing}
+          kinds={['packing-slip', 'invoice']}
+          title={t('printing.selectedOrders', { count: printing.length })}
+          onClose={() => setPrinting(null)}
+        />
+      )}
     </section>
   );
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
+import { PrintingSettingsPanel } from '../printing/PrintingSettingsPanel';
 import { AccountPanel } from './AccountPanel';
 import { ShippingPanel } from '../shipping-rates/ShippingPanel';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { StorePanel } from './StorePanel';
 import { UsersPanel } from './UsersPanel';
 
-type Tab = 'store' | 'users' | 'shipping' | 'apiTokens' | 'account';
+type Tab = 'store' | 'printing' | 'users' | 'shipping' | 'apiTokens' | 'account';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function SettingsScreen() {
   const role = user?.role;
   const tabs: Tab[] = [
     'store',
-    ...(role === 'owner' || role === 'manager' ? (['users', 'shipping'] as const) : []),
+    ...(role === 'owner' || role === 'manager' ? (['printing', 'users', 'shipping'] as const) : []),
     ...(role === 'owner' ? (['apiTokens'] as const) : []),
     'account',
   ];
@@ -34,12 +35,17 @@ export function SettingsScreen() {
             aria-controls={`panel-${name}`}
             onClick={() => setTab(name)}
           >
-            {name === 'shipping' ? t('rates.settings.tab') : t(`settings.tabs.${name}`)}
+            {name === 'shipping'
+              ? t('rates.settings.tab')
+              : name === 'printing'
+                ? t('printing.settings.tab')
+                : t(`settings.tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'store' && <StorePanel />}
+        {tab === 'printing' && <PrintingSettingsPanel />}
         {tab === 'users' && <UsersPanel />}
         {tab === 'shipping' && <ShippingPanel />}
         {tab === 'apiTokens' && <ApiTokensPanel />}

@@ -172,7 +172,6 @@ export const shipments = {
     access: STAFF,
     input: z.object({}),
     output: z.array(carrierOptionSchema),
-    http: { method: 'GET', path: '/carriers' },
   }),
   shipOrder: operation({
     summary:

@@ -133,6 +133,23 @@ describe('shipping rates', () => {
     await rates.evaluate((element) => element.scrollIntoView());
     await screenshot(page, 'rates-21-budget-en');
 
+    // Weighed and measured: 4 kg in 60 × 40 × 40 cm weighs 96,000,000 mm³ ÷ 8,000 = 12 kg at ZTO and YTO.
+    // YTO ¥4.50 + 11 × ¥1.50 = ¥21.00; China Post Parcel charges the actual 4 kg only: ¥9 + 3 × ¥3 = ¥18.00,
+    // the cheapest, yet ¥8.00 over the budget.
+    await rates.getByLabel('Weighed and measured').check();
+    await rates.getByLabel('Weight (kg)').fill('4');
+    await rates.getByLabel('Length (cm)').fill('60');
+    await rates.getByLabel('Width (cm)').fill('40');
+    await rates.getByLabel('Height (cm)').fill('40');
+    await rates.getByText('Parcel as weighed: 4 kg in a box of 60 × 40 × 40 cm').waitFor();
+    await rates.getByText(/No service fits the budget of CN¥10\.00: this is the cheapest, CN¥8\.00 over\./).waitFor();
+    await rates.getByText(/^Best: China Post Parcel/).waitFor();
+    await rates.getByRole('row').filter({ hasText: 'YTO Standard' }).getByText('CN¥21.00').waitFor();
+    await rates.evaluate((element) => element.scrollIntoView());
+    await screenshot(page, 'rates-23-weighed-en');
+    await rates.getByLabel('Weighed and measured').uncheck();
+    await rates.getByText(/^Best: ZTO Standard/).waitFor();
+
     await rates.getByRole('button', { name: 'Use this service: ZTO Standard' }).click();
     await rates.getByText('The order now ships with ZTO Standard for CN¥7.50.').waitFor();
     await rates.getByRole('row').filter({ hasText: 'ZTO Standard' }).getByText('Chosen').waitFor();

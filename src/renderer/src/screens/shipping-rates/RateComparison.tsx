@@ -9,12 +9,12 @@ import { TextField } from '../../components/Field';
 import { errorText } from '../../components/form-errors';
 import { Notice } from '../../components/Notice';
 import { useDebounced } from '../../components/useDebounced';
+import { measure, packageInput, packageOf, type Measured } from './form-values';
 import { formatters, partsText, reasonText } from './rate-words';
 import './rates.css';
 
 type Goal = 'cheapest_on_time' | 'fastest_within_budget';
 type Quote = RateQuoteOutput & { chosenServiceId: string | null };
-
 /**
  * Every service that can ship the order, with price, billable weight and delivery dates;
  * the best one for the chosen goal, with the reason in words; and "use this service".
@@ -25,6 +25,9 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
   const [goal, setGoal] = useState<Goal>('cheapest_on_time');
   const [budgetText, setBudgetText] = useState(() => moneyInputValue(2000, order.currency));
   const [setCharge, setSetCharge] = useState(true);
+  const [measured, setMeasured] = useState<Measured | null>(null);
+  const debouncedMeasured = useDebounced(measured, 300);
+  const weighed = useMemo(() => (debouncedMeasured ? packageOf(debouncedMeasured) : null), [debouncedMeasured]);
   const [quote, setQuote] = useState<Quote | null>(null);
   // Kept as values, not text, so a notice follows a change of language.
   const [notice, setNotice] = useState<
@@ -40,10 +43,15 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
   const editable = canPerform('edit', order.status, order.fulfilmentStatus);
 
   useEffect(() => {
-    if (budgetInvalid) return;
+    if (budgetInvalid || weighed === 'invalid') return;
     let current = true;
     client.rates
-      .quoteOrder({ orderId: order.id, goal, ...(goal === 'fastest_within_budget' ? { budget: budget ?? 0 } : {}) })
+      .quoteOrder({
+        orderId: order.id,
+        goal,
+        ...(goal === 'fastest_within_budget' ? { budget: budget ?? 0 } : {}),
+        ...packageInput(weighed),
+      })
       .then(
         (loaded) => current && setQuote(loaded),
         (error: unknown) => current && setNotice({ kind: 'error', error }),
@@ -51,12 +59,12 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
     return () => {
       current = false;
     };
-  }, [client, order.id, order.updatedAt, goal, budget, budgetInvalid, t]);
+  }, [client, order.id, order.updatedAt, goal, budget, budgetInvalid, weighed]);
 
   async function use(serviceId: string, serviceName: string, price: number) {
     setBusy(true);
     try {
-      await client.rates.chooseForOrder({ orderId: order.id, serviceId, setCharge });
+      await client.rates.chooseForOrder({ orderId: order.id, serviceId, setCharge, ...packageInput(weighed) });
       setNotice({ kind: 'success', service: serviceName, price: setCharge ? price : null });
       onChosen();
     } catch (error) {
@@ -108,6 +116,16 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
             }
           />
         )}
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={measured !== null}
+            onChange={(event) =>
+              setMeasured(event.target.checked ? { weight: '', length: '', width: '', height: '' } : null)
+            }
+          />
+          {t('rates.compare.weighed')}
+        </label>
         {editable && (
           <label className="checkbox">
             <input type="checkbox" checked={setCharge} onChange={(event) => setSetCharge(event.target.checked)} />
@@ -115,6 +133,25 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
           </label>
         )}
       </div>
+      {measured && (
+        <div className="rates__controls">
+          {(['weight', 'length', 'width', 'height'] as const).map((side) => (
+            <TextField
+              key={side}
+              label={t(`rates.compare.measure.${side}`)}
+              className="input--amount"
+              inputMode="decimal"
+              value={measured[side]}
+              onChange={(event) => setMeasured({ ...measured, [side]: event.target.value })}
+              error={
+                measured[side].trim() !== '' && measure(measured[side], 1, side === 'weight' ? 3 : 1) === null
+                  ? t('rates.compare.measure.invalid')
+                  : undefined
+              }
+            />
+          ))}
+        </div>
+      )}
       {notice && (
         <Notice kind={notice.kind}>
           {notice.kind === 'error'
@@ -156,7 +193,14 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
                 — {reasonText(quote.best.reason, t, f)}
               </p>
               <div className="rates__table">
-                <table className="table table--compact">
+                <table className="table table--compact rates__options">
+                  <colgroup>
+                    <col className="rates__col-service" />
+                    <col className="rates__col-weight" />
+                    <col className="rates__col-price" />
+                    <col className="rates__col-delivery" />
+                    {editable && <col className="rates__col-action" />}
+                  </colgroup>
                   <thead>
                     <tr>
                       <th scope="col">{t('rates.compare.service')}</th>
@@ -189,9 +233,7 @@ export function RateComparison({ order, onChosen }: { order: Order; onChosen(): 
                           <td className="num">
                             {f.weight(option.billableGrams)}
                             {option.volumetricGrams !== null && option.volumetricGrams > option.actualGrams && (
-                              <span className="rates__parts muted">
-                                {t('rates.compare.volumetric', { weight: f.weight(option.volumetricGrams) })}
-                              </span>
+                              <span className="rates__parts muted">{t('rates.compare.volumetric')}</span>
                             )}
                           </td>
                           <td className="num">

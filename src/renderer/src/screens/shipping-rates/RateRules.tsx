@@ -78,15 +78,23 @@ export function RateRules({
         <p className="muted">{t('rates.settings.rules.none')}</p>
       ) : (
         <div className="rates__table">
-          <table className="table table--compact">
+          <table className="table table--compact rates__rules">
+            <colgroup>
+              <col className="rates__col-zone" />
+              <col className="rates__col-where" />
+              <col className="rates__col-bracket" />
+              <col />
+              <col className="rates__col-money" />
+              <col className="rates__col-money" />
+              <col className="rates__col-days" />
+              {!readOnly && <col className="rates__col-actions" />}
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('rates.settings.rules.zoneName')}</th>
                 <th scope="col">{t('rates.settings.rules.where')}</th>
                 <th scope="col">{t('rates.settings.rules.bracket')}</th>
-                <th scope="col" className="num">
-                  {t('rates.settings.rules.price')}
-                </th>
+                <th scope="col">{t('rates.settings.rules.price')}</th>
                 <th scope="col" className="num">
                   {t('rates.settings.rules.minimumShort')}
                 </th>
@@ -110,7 +118,7 @@ export function RateRules({
                   <td>
                     {rule.minWeightGrams}–{rule.maxWeightGrams ?? '∞'} g
                   </td>
-                  <td className="num">
+                  <td>
                     {t('rates.settings.rules.priceText', {
                       base: money(rule.basePrice),
                       baseWeight: rule.baseWeightGrams,
@@ -120,7 +128,11 @@ export function RateRules({
                   </td>
                   <td className="num">{rule.minimumCharge > 0 ? money(rule.minimumCharge) : ''}</td>
                   <td className="num">{rule.freeOver !== null ? money(rule.freeOver) : ''}</td>
-                  <td>{t('rates.settings.rules.days', { min: rule.transitDaysMin, max: rule.transitDaysMax })}</td>
+                  <td>
+                    {rule.transitDaysMin === rule.transitDaysMax
+                      ? t('rates.settings.rules.day', { count: rule.transitDaysMax })
+                      : t('rates.settings.rules.days', { min: rule.transitDaysMin, max: rule.transitDaysMax })}
+                  </td>
                   {!readOnly && (
                     <td className="table__actions">
                       <button

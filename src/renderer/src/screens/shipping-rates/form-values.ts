@@ -62,3 +62,29 @@ export function badAmounts<K extends string>(
       .map((name) => [name, message]),
   ) as Partial<Record<K, string>>;
 }
+
+/** A parcel's weight and sides as typed: kilograms and centimetres. */
+export type Measured = { weight: string; length: string; width: string; height: string };
+
+export type Package = { weightGrams: number; lengthMm: number | null; widthMm: number | null; heightMm: number | null };
+
+/** "1.25" kg → 1250 g; null when the text is not such a number. */
+export function measure(text: string, factor: number, decimals: number): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!new RegExp(`^\\d{1,6}(\\.\\d{1,${decimals}})?$`).test(trimmed)) return null;
+  return Math.round(Number(trimmed) * factor);
+}
+
+/** The weighed parcel, when its weight (and any side given) reads as numbers; a box needs all three sides. */
+export function packageOf(measured: Measured): Package | 'invalid' {
+  const weightGrams = measure(measured.weight, 1000, 3);
+  const texts = [measured.length, measured.width, measured.height];
+  const sides = texts.map((text) => (text.trim() === '' ? null : measure(text, 10, 1)));
+  if (weightGrams === null || texts.some((text, i) => text.trim() !== '' && sides[i] === null)) return 'invalid';
+  const [lengthMm, widthMm, heightMm] = sides.every((side) => side !== null) ? sides : [null, null, null];
+  return { weightGrams, lengthMm, widthMm, heightMm };
+}
+
+export function packageInput(weighed: Package | 'invalid' | null): { package?: Package } {
+  return weighed && weighed !== 'invalid' ? { package: weighed } : {};
+}

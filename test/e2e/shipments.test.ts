@@ -62,6 +62,9 @@ describe('shipments', () => {
     await parcels.getByText('Nothing shipped yet.').waitFor();
     await parcels.getByRole('button', { name: 'Ship…' }).click();
     const form = page.getByRole('form', { name: 'Ship from this order' });
+    await form.getByLabel('To ship TEA-LJ').fill('5');
+    await form.getByRole('button', { name: 'Ship', exact: true }).click();
+    await form.getByText('At most 3').waitFor();
     await form.getByLabel('To ship TEA-LJ').fill('2');
     await form.getByLabel('To ship CUP-01').fill('0');
     await form.getByLabel('Carrier').selectOption({ label: 'UPS' });

@@ -210,6 +210,7 @@ describe('shipments', () => {
     await page.goto(`${shop.server.base}/#/orders/${order.id}`);
     await page.getByRole('region', { name: '发货单' }).getByRole('button', { name: '发货…' }).click();
     const form = page.getByRole('form', { name: '从此订单发货' });
+    await expect(form.getByLabel('本次发货 TEA-LJ').inputValue()).resolves.toBe('1');
     await form.getByLabel('承运商').selectOption({ label: 'SF Express' });
     await form.getByText('SF Express 的单号无法校验，按原样保存').waitFor();
     await form.getByRole('button', { name: '发货', exact: true }).scrollIntoViewIfNeeded();

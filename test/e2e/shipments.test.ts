@@ -62,6 +62,9 @@ describe('shipments', () => {
     await parcels.getByText('Nothing shipped yet.').waitFor();
     await parcels.getByRole('button', { name: 'Ship…' }).click();
     const form = page.getByRole('form', { name: 'Ship from this order' });
+    await form.getByLabel('To ship TEA-LJ').fill('5');
+    await form.getByRole('button', { name: 'Ship', exact: true }).click();
+    await form.getByText('At most 3').waitFor();
     await form.getByLabel('To ship TEA-LJ').fill('2');
     await form.getByLabel('To ship CUP-01').fill('0');
     await form.getByLabel('Carrier').selectOption({ label: 'UPS' });
@@ -207,6 +210,7 @@ describe('shipments', () => {
     await page.goto(`${shop.server.base}/#/orders/${order.id}`);
     await page.getByRole('region', { name: '发货单' }).getByRole('button', { name: '发货…' }).click();
     const form = page.getByRole('form', { name: '从此订单发货' });
+    await expect(form.getByLabel('本次发货 TEA-LJ').inputValue()).resolves.toBe('1');
     await form.getByLabel('承运商').selectOption({ label: 'SF Express' });
     await form.getByText('SF Express 的单号无法校验，按原样保存').waitFor();
     await form.getByRole('button', { name: '发货', exact: true }).scrollIntoViewIfNeeded();

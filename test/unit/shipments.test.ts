@@ -207,6 +207,82 @@ describe('shipping an order', () => {
   });
 });
 
+describe('shipping a packed parcel', () => {
+  it('hands a parcel from the pack station to its carrier, and refuses one still being packed', async () => {
+    const { app, client, main, tea, carrier, order, teaLine } = await shop();
+    const now = new Date().toISOString();
+    const packed = (id: string, number: string, stage: 'packing' | 'packed') =>
+      app.handle.db
+        .insertInto('shipments')
+        .values({
+          id,
+          number,
+          order_id: order.id,
+          warehouse_id: main.id,
+          stage,
+          weight_grams: 900,
+          promised_date: null,
+          packed_at: stage === 'packed' ? now : null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute()
+        .then(() =>
+          app.handle.db
+            .insertInto('shipment_lines')
+            .values({ id: `${id}-l`, shipment_id: id, order_line_id: teaLine.id, product_id: tea.id, quantity: 1 })
+            .execute(),
+        );
+    await packed('p-1', 'SH-PACKED-1', 'packed');
+    await packed('p-2', 'SH-PACKING-2', 'packing');
+
+    const still = await failure(
+      client.shipments.ship({ id: 'SH-PACKING-2', ...carrier('ups'), trackingNumber: UPS_OK }),
+    );
+    expect(still.code).toBe('INVALID_STATE');
+    const shipped = await client.shipments.ship({ id: 'SH-PACKED-1', ...carrier('ups'), trackingNumber: UPS_OK });
+    expect(shipped).toMatchObject({
+      stage: 'shipped',
+      weightGrams: 900,
+      trackingStatus: 'label_created',
+      promisedDate: '2026-01-05',
+      lines: [{ orderLineId: teaLine.id, quantity: 1 }],
+    });
+    expect(await onHand(client, tea.id, bin(main, 'A-01'))).toBe(4);
+    expect(await reserved(client, tea.id, bin(main, 'A-01'))).toBe(2);
+    // One unit shipped, one in the parcel still being packed: one of three is left to ship directly.
+    const over = await failure(
+      client.shipments.shipOrder({
+        orderId: order.id,
+        warehouseId: main.id,
+        lines: [{ orderLineId: teaLine.id, quantity: 2 }],
+        ...carrier('pickup'),
+      }),
+    );
+    expect(fieldIssues(over)).toEqual([{ path: 'lines.0.quantity', message: expect.stringMatching(/^Only 1 of /) }]);
+    expect((await client.orders.get({ id: order.id })).fulfilmentStatus).toBe('partially_shipped');
+  });
+
+  it('refuses to ship from a warehouse short of stock, and changes nothing', async () => {
+    const { client, carrier, order, cupLine, cup } = await shop();
+    const empty = await client.warehouses.create({ code: 'EMPTY', name: 'Empty' });
+    const short = await failure(
+      client.shipments.shipOrder({
+        orderId: order.id,
+        warehouseId: empty.id,
+        lines: [{ orderLineId: cupLine.id, quantity: 2 }],
+        ...carrier('ups'),
+        trackingNumber: UPS_OK,
+      }),
+    );
+    expect(short.code).toBe('INSUFFICIENT_STOCK');
+    expect((await client.shipments.list({})).total).toBe(0);
+    const after = await client.orders.get({ id: order.id });
+    expect(after.lines[1]).toMatchObject({ reservedQuantity: 2, fulfilledQuantity: 0 });
+    expect((await client.stock.levels({ productId: cup.id })).reduce((sum, l) => sum + l.onHand, 0)).toBe(10);
+  });
+});
+
 describe('tracking events', () => {
   it('derives the status from late and out-of-order events, skips repeats, and delivers the order', async () => {
     const { client, main, carrier, order, teaLine, cupLine } = await shop();

@@ -28,7 +28,8 @@ function unitsLeft(order: Order, parcels: Shipment[]): Map<string, number> {
 export function OrderShipments({ order, onShipped }: { order: Order; onShipped(): void }) {
   const { t } = useTranslation();
   const { client, user } = useApi();
-  const [parcels, setParcels] = useState<Shipment[]>([]);
+  // Null until read: "Ship…" waits for them, so what is left to ship is never overstated.
+  const [parcels, setParcels] = useState<Shipment[] | null>(null);
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
 
@@ -40,8 +41,8 @@ export function OrderShipments({ order, onShipped }: { order: Order; onShipped()
   }, [client, order.id, t]);
   useEffect(load, [load, order.updatedAt]);
 
-  const left = unitsLeft(order, parcels);
-  const anyLeft = [...left.values()].some((units) => units > 0);
+  const left = unitsLeft(order, parcels ?? []);
+  const anyLeft = parcels !== null && [...left.values()].some((units) => units > 0);
   const mayShip = user?.role !== 'clerk' && order.status === 'confirmed';
 
   return (
@@ -68,7 +69,7 @@ export function OrderShipments({ order, onShipped }: { order: Order; onShipped()
           }}
         />
       )}
-      {parcels.length === 0 ? (
+      {parcels === null ? null : parcels.length === 0 ? (
         <p className="muted">{t('shipments.order.none')}</p>
       ) : (
         <ul className="parcels">
@@ -98,7 +99,7 @@ export function OrderShipments({ order, onShipped }: { order: Order; onShipped()
           ))}
         </ul>
       )}
-      {parcels.length > 0 && !anyLeft && <p className="muted">{t('shipments.order.allShipped')}</p>}
+      {parcels !== null && parcels.length > 0 && !anyLeft && <p className="muted">{t('shipments.order.allShipped')}</p>}
     </section>
   );
 }

@@ -58,6 +58,18 @@ export function ShipOrderForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // What the server would refuse per line, said here in the UI's language first.
+    const lineErrors: FieldErrors = {};
+    for (const line of chosen) {
+      const most = left.get(line.orderLineId) ?? 0;
+      if (!Number.isInteger(line.quantity) || line.quantity < 0) {
+        lineErrors[`line:${line.orderLineId}`] = t('shipments.ship.wholeUnits');
+      } else if (line.quantity > most) {
+        lineErrors[`line:${line.orderLineId}`] = t('shipments.ship.atMost', { count: most });
+      }
+    }
+    setErrors(lineErrors);
+    if (Object.keys(lineErrors).length > 0) return;
     if (chosen.length === 0) {
       setProblem(t('shipments.ship.nothing'));
       return;

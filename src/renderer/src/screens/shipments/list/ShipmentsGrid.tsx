@@ -23,7 +23,7 @@ type SortColumn = (typeof SHIPMENT_SORT_COLUMNS)[number];
 /** Every parcel, a page at a time from the server: searched by tracking, shipment or order number; late ones flagged. */
 export function ShipmentsGrid() {
   const { t } = useTranslation();
-  const { client } = useApi();
+  const { client, user } = useApi();
   const [search, setSearch] = useState('');
   const [lateOnly, setLateOnly] = useState(false);
   const [stage, setStage] = useState<ShipmentStage | ''>('');
@@ -189,10 +189,12 @@ export function ShipmentsGrid() {
         </label>
         <span className="toolbar__spacer" />
         <span className="muted">{total !== null && t('shipments.count', { count: total })}</span>
-        <button type="button" className="button" onClick={() => go('shipments', 'import')}>
-          <Upload size={14} aria-hidden="true" />
-          {t('shipments.importFile')}
-        </button>
+        {user?.role !== 'clerk' && (
+          <button type="button" className="button" onClick={() => go('shipments', 'import')}>
+            <Upload size={14} aria-hidden="true" />
+            {t('shipments.importFile')}
+          </button>
+        )}
       </div>
       <div className="grid-panel__grid">
         <DataGrid<ShipmentSummary>

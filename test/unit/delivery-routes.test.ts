@@ -165,6 +165,10 @@ describe('delivery routes', () => {
     expect(bad.code).toBe('VALIDATION');
     const paths = (bad.details as { issues: Array<{ path: string }> }).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['line 3: weight_kg', 'line 3: name', 'line 3: windowStart']));
+    const broken = await failure(client.routes.importStops({ ...day, csv: 'name,address\n"Open quote,1 Road\n' }));
+    expect(broken.code).toBe('VALIDATION');
+    const noName = await failure(client.routes.importStops({ ...day, csv: 'who,address\nA,1 Road\n' }));
+    expect(noName.message).toContain('"name"');
     expect((await client.routes.day(day)).stops).toHaveLength(1);
   });
 

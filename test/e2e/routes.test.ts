@@ -158,4 +158,55 @@ describe('delivery routes', () => {
     await planner.getByText('规划后站点或车辆有变动：请重新规划。').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'English' }).click();
   });
+
+  it('adds a confirmed order for own delivery as a stop, then takes its place by hand', async () => {
+    const tea = await shop.api('products.create', {
+      sku: 'TEA-1',
+      name: 'Longjing 250 g',
+      unitPrice: 8800,
+      weightGrams: 300,
+      lengthMm: 200,
+      widthMm: 100,
+      heightMm: 100,
+    });
+    await shop.api('stock.receive', { productId: tea.id, warehouseId, quantity: 50 });
+    const { customer } = await shop.api<{ customer: { id: string } }>('customers.create', {
+      name: '周杰 Zhou Jie',
+      addresses: [
+        {
+          kind: 'shipping',
+          recipient: '周杰',
+          phone: '13700001111',
+          line1: '福州路 66 号',
+          city: '上海',
+          country: 'CN',
+        },
+      ],
+    });
+    const order = await shop.api<{ id: string; number: string }>('orders.create', {
+      customerId: customer.id,
+      confirm: true,
+      lines: [{ productId: tea.id, quantity: 10 }],
+      shipping: { method: 'Own local delivery', amount: 0 },
+    });
+
+    const planner = page.getByRole('region', { name: 'Delivery routes' });
+    const stops = planner.getByRole('region', { name: 'Stops' });
+    await stops.getByRole('button', { name: 'Add from orders' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add orders as stops' });
+    await dialog.getByText(order.number).waitFor();
+    expect(await dialog.getByLabel(order.number).isChecked()).toBe(true);
+    await screenshot(page, 'routes-06-orders-en');
+    await dialog.getByRole('button', { name: 'Add 1 order' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await stops.getByText('10 stops, 9 with a place').waitFor();
+
+    await stops.getByRole('gridcell', { name: order.number }).click();
+    const form = stops.getByRole('form', { name: 'Edit stop' });
+    expect(await form.getByLabel('Weight (kg)').inputValue()).toBe('3');
+    await form.getByLabel('Latitude').fill('31.2350');
+    await form.getByLabel('Longitude').fill('121.4790');
+    await form.getByRole('button', { name: 'Save stop' }).click();
+    await stops.getByText('10 stops, 10 with a place').waitFor();
+  });
 });

@@ -132,6 +132,22 @@ describe('delivery routes', () => {
     expect(plan.leftOut).toEqual([{ stopId: heavy.id, reason: 'no_room' }]);
     expect(plan.routes.map((r) => r.stops.map((s) => s.stopId))).toEqual([[light.id]]);
 
+    // A plan goes stale when a vehicle it used changes, when the depot moves, and when a stop goes.
+    await client.routes.saveVehicle({ id: van.id, name: 'Van 1', capacityGrams: 1_000_000, startTime: '08:00' });
+    expect((await client.routes.day(day)).plan?.stale).toBe(true);
+    const bigger = await planned(client, day, [van.id]);
+    expect(bigger.leftOut).toEqual([]);
+    await client.routes.setDepot({ warehouseId: warehouse.id, latitude: 31.2, longitude: 121.45 });
+    expect((await client.routes.day(day)).plan?.stale).toBe(true);
+    await planned(client, day, [van.id]);
+    await client.routes.removeStop({ id: heavy.id });
+    const afterRemoval = await client.routes.day(day);
+    expect(afterRemoval.plan?.stale).toBe(true);
+    expect(afterRemoval.plan?.routes.flatMap((r) => r.stops.map((s) => s.stopId))).toEqual([light.id]);
+    const taken = await failure(client.routes.saveVehicle({ name: 'Van 2' }));
+    expect(taken.code).toBe('CONFLICT');
+    expect(taken.details).toMatchObject({ issues: [{ path: 'name' }] });
+
     const halfPlace = await failure(client.routes.addStop({ ...day, stop: { name: 'X', latitude: 31.2 } }));
     expect(halfPlace.code).toBe('VALIDATION');
     expect(halfPlace.details).toMatchObject({ issues: [{ path: 'stop.longitude' }] });
@@ -149,7 +165,11 @@ describe('delivery routes', () => {
     expect(bad.code).toBe('VALIDATION');
     const paths = (bad.details as { issues: Array<{ path: string }> }).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['line 3: weight_kg', 'line 3: name', 'line 3: windowStart']));
-    expect((await client.routes.day(day)).stops).toHaveLength(2);
+    const broken = await failure(client.routes.importStops({ ...day, csv: 'name,address\n"Open quote,1 Road\n' }));
+    expect(broken.code).toBe('VALIDATION');
+    const noName = await failure(client.routes.importStops({ ...day, csv: 'who,address\nA,1 Road\n' }));
+    expect(noName.message).toContain('"name"');
+    expect((await client.routes.day(day)).stops).toHaveLength(1);
   });
 
   it('takes confirmed orders as stops with their weight, and remembers an address’s place', async () => {

@@ -24,23 +24,20 @@ const COLUMNS = {
 
 type Column = keyof typeof COLUMNS;
 
-export interface ImportIssue {
+interface ImportIssue {
   path: string;
   message: string;
 }
 
 /** Reads every row, and adds them all only if every row is right; otherwise VALIDATION names each bad cell by line. */
 export async function importStops(ctx: ServiceContext, day: Day, csv: string): Promise<DeliveryStop[]> {
-  let table;
-  try {
-    table = await readCsv(decodeText(csv).text);
-  } catch (error) {
+  const table = await readCsv(decodeText(csv).text).catch((error: unknown) => {
     if (error instanceof CsvReadError)
       throw new AppError('VALIDATION', error.message, {
         issues: [{ path: `line ${error.line}`, message: error.detail }],
       });
     throw error;
-  }
+  });
   const header = table.header.map((cell) => cell.trim().toLowerCase());
   const index = Object.fromEntries(
     (Object.keys(COLUMNS) as Column[]).map((column) => [

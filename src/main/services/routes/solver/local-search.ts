@@ -6,12 +6,17 @@ import type { WorkingSolution } from './working-solution';
  * way round, within or between routes; one stop is a plain relocate), swapping two stops,
  * and 2-opt* (exchanging the tails of two routes). Capacity and windows are kept.
  */
-export function localSearch(solution: WorkingSolution): void {
+export function localSearch(solution: WorkingSolution, deadline = Infinity): void {
   const moves = [twoOpt, orOpt, swap, twoOptStar];
   let improved = true;
   while (improved) {
     improved = false;
-    for (const move of moves) while (move(solution)) improved = true;
+    for (const move of moves)
+      while (move(solution)) {
+        improved = true;
+        // On hundreds of stops the first descent alone can take seconds: the time budget wins.
+        if (performance.now() > deadline) return;
+      }
   }
 }
 

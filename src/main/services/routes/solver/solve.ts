@@ -36,8 +36,9 @@ export function solveVrp(problem: VrpProblem, options: SolveOptions): SolveResul
   const elapsed = () => performance.now() - started;
   const random = new Random(options.seed);
 
+  const deadline = started + options.timeLimitMs;
   const initial = clarkeWright(problem);
-  localSearch(initial);
+  localSearch(initial, deadline);
   const construction = initial.toSolution();
   if (problem.size <= 2) return { solution: construction, construction, iterations: 0, ms: elapsed() };
 
@@ -62,12 +63,12 @@ export function solveVrp(problem: VrpProblem, options: SolveOptions): SolveResul
     candidate.unassigned = [];
     insertStops(candidate, orderForInsertion(problem, waiting, random), random, 0.01);
     if (candidate.unassigned.length <= best.unassigned.length && candidate.distance() < best.distance() * 1.01)
-      localSearch(candidate);
+      localSearch(candidate, deadline);
 
     if (accepts(candidate, current, temperature, random)) current = candidate;
     if (candidate.isBetterThan(best)) best = candidate.clone();
   }
-  localSearch(best);
+  localSearch(best, deadline);
   return { solution: best.toSolution(), construction, iterations: rounds, ms: elapsed() };
 }
 

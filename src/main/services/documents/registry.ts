@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../../shared/domain/documents';
+import type { DocumentKind, Paper } from '../../../shared/domain/documents';
 import type { Settings } from '../../../shared/domain/settings';
 import type { ServiceContext } from '../context';
 import type { DocumentTexts } from './document-texts';
@@ -18,7 +18,7 @@ import type { SafeHtml } from './templates/html';
 export interface DocumentDefinition<Data> {
   title(texts: DocumentTexts): string;
   load(ctx: ServiceContext, orderId: string, settings: Settings): Promise<Data & { number: string }>;
-  template(data: Data, texts: DocumentTexts): SafeHtml;
+  template(data: Data, texts: DocumentTexts, paper: Paper): SafeHtml;
   css: string;
 }
 

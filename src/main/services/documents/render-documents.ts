@@ -31,7 +31,7 @@ export async function renderDocuments(ctx: ServiceContext, request: DocumentRequ
   const parts = [];
   for (const numberOrId of request.orderIds) {
     const data = await definition.load(ctx, await findOrderId(ctx, numberOrId), settings);
-    parts.push({ number: data.number, body: definition.template(data, texts) });
+    parts.push({ number: data.number, body: definition.template(data, texts, paper) });
   }
   const title = parts.length === 1 ? `${definition.title(texts)} ${parts[0].number}` : definition.title(texts);
   const laidOut = layOutDocuments({

@@ -20,7 +20,10 @@ import { getSettings } from '../services/settings';
 import { fromOurWindow, NOT_OUR_WINDOW } from './ipc';
 import type { RendererOrigin } from './renderer-origin';
 
-/** A hidden window showing the rendered page; loaded by writing it in, since a batch is too long for a data: URL. */
+/**
+ * A hidden window showing the rendered page, with its fonts and the logo loaded; written in,
+ * since a batch is too long for a data: URL.
+ */
 async function documentWindow(html: string): Promise<BrowserWindow> {
   const window = new BrowserWindow({
     show: false,
@@ -28,7 +31,9 @@ async function documentWindow(html: string): Promise<BrowserWindow> {
   });
   await window.loadURL('about:blank');
   await window.webContents.executeJavaScript(
-    `document.open(); document.write(${JSON.stringify(html)}); document.close(); document.fonts.ready.then(() => true)`,
+    `document.open(); document.write(${JSON.stringify(html)}); document.close();
+     document.fonts.ready.then(() => Promise.all([...document.images].map((image) => image.decode().catch(() => null))))
+       .then(() => true)`,
   );
   return window;
 }

@@ -7,7 +7,6 @@ import {
 } from '../../../shared/domain/documents';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { findOrderId } from '../orders/orders';
 import { getSettings } from '../settings';
 import { documentTexts } from './document-texts';
 import { DOCUMENTS } from './registry';
@@ -15,24 +14,22 @@ import { layOutDocuments } from './templates/page';
 
 /**
  * One or many orders' documents of one kind as one HTML page: the single source of what
- * the preview shows, Chromium turns into a PDF and Electron sends to a printer. Orders
- * are named by id or number and keep the order they were asked in.
+ * the preview shows, Chromium turns into a PDF and Electron sends to a printer.
  */
 export async function renderDocuments(ctx: ServiceContext, request: DocumentRequest): Promise<RenderedDocument> {
   const settings = await getSettings(ctx);
   const paper = request.paper ?? setupFor(settings.documentSetups, request.kind).paper;
   if (!KIND_PAPERS[request.kind].includes(paper)) {
     throw new AppError('VALIDATION', `A ${request.kind} prints on ${KIND_PAPERS[request.kind].join(' or ')}`, {
-      issues: [{ path: ['paper'], message: `One of ${KIND_PAPERS[request.kind].join(', ')}` }],
+      issues: [{ path: 'paper', message: `One of ${KIND_PAPERS[request.kind].join(', ')}` }],
     });
   }
   const definition = DOCUMENTS[request.kind];
   const texts = documentTexts(settings.locale);
-  const parts = [];
-  for (const numberOrId of request.orderIds) {
-    const data = await definition.load(ctx, await findOrderId(ctx, numberOrId), settings);
-    parts.push({ number: data.number, body: definition.template(data, texts) });
-  }
+  const parts = (await definition.load(ctx, request.orderIds, settings)).map((data) => ({
+    number: data.number,
+    body: definition.template(data, texts, paper),
+  }));
   const title = parts.length === 1 ? `${definition.title(texts)} ${parts[0].number}` : definition.title(texts);
   const laidOut = layOutDocuments({
     kind: request.kind,

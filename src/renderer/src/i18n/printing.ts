@@ -4,7 +4,6 @@ const en = {
   printSlips: 'Print packing slips ({{count}})',
   selectedOrders: '{{count}} orders selected',
   preview: {
-    title: 'Print documents',
     titleOne: 'Print documents of {{number}}',
     kind: 'Document',
     paper: 'Paper',
@@ -27,7 +26,6 @@ const en = {
     brandingHint: 'Store name, address and phone come from the Shop tab; documents speak its document language.',
     logo: 'Logo',
     logoHint: 'PNG, JPEG, GIF or WebP, under 146 KB. Printed at the top of every document.',
-    logoChoose: 'Choose an image…',
     logoRemove: 'Remove logo',
     logoTooLarge: 'The image is too large: under 146 KB, please.',
     logoNotImage: 'Not a PNG, JPEG, GIF or WebP image.',
@@ -48,7 +46,6 @@ const zhCN: typeof en = {
   printSlips: '打印装箱单（{{count}}）',
   selectedOrders: '已选 {{count}} 个订单',
   preview: {
-    title: '打印单据',
     titleOne: '打印 {{number}} 的单据',
     kind: '单据',
     paper: '纸张',
@@ -71,7 +68,6 @@ const zhCN: typeof en = {
     brandingHint: '店名、地址和电话取自“店铺”设置；单据使用其中的单据语言。',
     logo: '标志',
     logoHint: 'PNG、JPEG、GIF 或 WebP，小于 146 KB，印在每张单据顶部。',
-    logoChoose: '选择图片…',
     logoRemove: '移除标志',
     logoTooLarge: '图片太大：请小于 146 KB。',
     logoNotImage: '不是 PNG、JPEG、GIF 或 WebP 图片。',

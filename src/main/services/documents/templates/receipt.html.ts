@@ -1,12 +1,13 @@
 import type { DocumentTexts } from '../document-texts';
 import { fill } from '../document-texts';
 import type { ReceiptData } from '../receipt';
-import { code128Svg } from './barcodes';
+import type { Paper } from '../../../../shared/domain/documents';
+import { code128Svg, qrSvg } from './barcodes';
 import { documentFormat } from './format';
 import { html, type SafeHtml } from './html';
 
 /** The counter's receipt on a thermal roll (80 or 58 mm): lines, totals, tax, tender and change. */
-export function receiptHtml(data: ReceiptData, texts: DocumentTexts): SafeHtml {
+export function receiptHtml(data: ReceiptData, texts: DocumentTexts, paper: Paper): SafeHtml {
   const format = documentFormat(data.branding.locale, data.currency);
   const branding = data.branding;
   const row = (label: SafeHtml | string, value: string, className = '') =>
@@ -76,7 +77,12 @@ export function receiptHtml(data: ReceiptData, texts: DocumentTexts): SafeHtml {
           ${payment.changeGiven > 0 && row(texts.change, format.money(payment.changeGiven))}`,
       )}
     </dl>
-    <div class="receipt__code">${code128Svg(data.number, 8)}</div>
+    ${
+      // A Code 128 of the number on 58 mm would have modules under two dots of a 203 dpi head: a QR code reads there.
+      paper === '58mm'
+        ? html`<div class="receipt__code receipt__code--qr">${qrSvg(data.number)}</div>`
+        : html`<div class="receipt__code">${code128Svg(data.number, 8)}</div>`
+    }
     <footer class="receipt__foot">${texts.thanks}</footer>`;
 }
 
@@ -99,6 +105,7 @@ export const RECEIPT_CSS = `
 .oms-doc .receipt__grand { font-size: 1.3em; font-weight: 700; }
 .oms-doc .receipt__code { margin: 3mm auto 0; }
 .oms-doc .receipt__code svg { width: 100%; height: auto; }
+.oms-doc .receipt__code--qr { width: 22mm; }
 .oms-doc .receipt__foot { text-align: center; margin-top: 2mm; }
 .oms-doc .mono { font-family: "DejaVu Sans Mono", "Noto Sans Mono", Consolas, monospace; }
 `;

@@ -1,10 +1,12 @@
-import { app, session } from 'electron';
+import { app, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
+import { opensInBrowser } from './external-links';
 import type { RendererOrigin } from './renderer-origin';
 
 /**
- * The renderer may show only the app: no navigation elsewhere, no new windows, no
- * webviews, no permissions (camera, notifications, geolocation…) and no remote content.
+ * The renderer may show only the app: no navigation elsewhere, no new windows (https links
+ * go to the system's browser), no webviews, no permissions (camera, notifications,
+ * geolocation…) and no remote content.
  */
 export function hardenWebContents(renderer: RendererOrigin): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -15,7 +17,11 @@ export function hardenWebContents(renderer: RendererOrigin): void {
       if (!renderer.contains(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // A new window is never opened in the app; a carrier's https tracking page opens in the browser.
+    contents.setWindowOpenHandler(({ url }) => {
+      if (opensInBrowser(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
   });
 }
 

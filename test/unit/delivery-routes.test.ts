@@ -204,9 +204,23 @@ describe('delivery routes', () => {
       shipping: { method: 'SF Express', amount: 1000 },
     });
 
+    // A service chosen from the rates counts, whatever the method's text says.
+    const chosen = await client.orders.create({
+      customerId: customer.id,
+      confirm: true,
+      lines: [{ productId: tea.id, quantity: 1 }],
+      shipping: { method: 'Courier', amount: 1000 },
+    });
+    const carriers = await client.carriers.list({});
+    const van = carriers.find((c) => c.kind === 'local')!.services[0]!;
+    await client.rates.chooseForOrder({ orderId: chosen.id, serviceId: van.id });
+    // Renamed afterwards: the order's method text no longer names it, its chosen service still does.
+    await client.carriers.updateService({ id: van.id, name: 'Van' });
+
     const candidates = await client.routes.orderCandidates(day);
     expect(candidates.map((c) => [c.number, c.local])).toEqual([
       [order.number, true],
+      [chosen.number, true],
       [parcel.number, false],
     ]);
     expect(candidates[0]).toMatchObject({ customerName: '王芳', weightGrams: 1000, volumeCm3: 8000, planned: false });

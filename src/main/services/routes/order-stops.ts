@@ -18,24 +18,31 @@ function addressLine(json: string | null): { recipient: string; text: string } |
   return { recipient: a.recipient, text };
 }
 
-/** Names and codes that mean "our own van" in an order's free-text shipping method. */
-async function localDeliveryNames(ctx: ServiceContext): Promise<Set<string>> {
+/**
+ * What marks an order for our own van: a chosen service of a local carrier, or, for an
+ * order with no service chosen, those names and codes in its free-text shipping method.
+ */
+async function localDelivery(ctx: ServiceContext): Promise<{ serviceIds: Set<string>; names: Set<string> }> {
   const rows = await ctx.db
     .selectFrom('carriers')
     .leftJoin('carrier_services', 'carrier_services.carrier_id', 'carriers.id')
     .select([
       'carriers.code',
       'carriers.name',
+      'carrier_services.id as service_id',
       'carrier_services.code as service_code',
       'carrier_services.name as service_name',
     ])
     .where('carriers.kind', '=', 'local')
     .execute();
   const names = new Set<string>();
-  for (const row of rows)
+  const serviceIds = new Set<string>();
+  for (const row of rows) {
+    if (row.service_id) serviceIds.add(row.service_id);
     for (const name of [row.code, row.name, row.service_code, row.service_name])
       if (name) names.add(name.toLowerCase());
-  return names;
+  }
+  return { serviceIds, names };
 }
 
 /** What the order's undelivered lines weigh and take up, from the products' weight and size. */
@@ -69,7 +76,16 @@ async function orderLoads(ctx: ServiceContext, orderIds: string[]) {
 function openOrders(ctx: ServiceContext, warehouseId: string) {
   return ctx.db
     .selectFrom('orders')
-    .select(['id', 'number', 'customer_name', 'shipping_address', 'shipping_method', 'promised_date', 'placed_at'])
+    .select([
+      'id',
+      'number',
+      'customer_name',
+      'shipping_address',
+      'shipping_method',
+      'carrier_service_id',
+      'promised_date',
+      'placed_at',
+    ])
     .where('status', '=', 'confirmed')
     .where('ships', '=', 1)
     .where('fulfilment_status', 'in', ['unfulfilled', 'picking', 'packed', 'partially_shipped'])
@@ -79,7 +95,7 @@ function openOrders(ctx: ServiceContext, warehouseId: string) {
 export async function orderCandidates(ctx: ServiceContext, day: Day): Promise<OrderCandidate[]> {
   const [orders, local, planned] = await Promise.all([
     openOrders(ctx, day.warehouseId).orderBy('promised_date').orderBy('placed_at').limit(CANDIDATE_LIMIT).execute(),
-    localDeliveryNames(ctx),
+    localDelivery(ctx),
     ctx.db
       .selectFrom('delivery_stops')
       .select('order_id')
@@ -102,7 +118,9 @@ export async function orderCandidates(ctx: ServiceContext, day: Day): Promise<Or
     address: addressLine(order.shipping_address)?.text ?? '',
     promisedDate: order.promised_date,
     shippingMethod: order.shipping_method,
-    local: local.has(order.shipping_method.trim().toLowerCase()),
+    local: order.carrier_service_id
+      ? local.serviceIds.has(order.carrier_service_id)
+      : local.names.has(order.shipping_method.trim().toLowerCase()),
     weightGrams: loads.get(order.id)?.weightGrams ?? 0,
     volumeCm3: loads.get(order.id)?.volumeCm3 ?? 0,
     planned: plannedIds.has(order.id),

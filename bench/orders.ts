@@ -359,6 +359,7 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
     events: [],
     shipments: [],
     shipmentLines: [],
+    shipmentEvents: [],
   });
   let chunk = emptyChunk();
   for (const day of orderHistory({
@@ -383,6 +384,7 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
     chunk.events.push(...day.events);
     chunk.shipments.push(...day.shipments);
     chunk.shipmentLines.push(...day.shipmentLines);
+    chunk.shipmentEvents.push(...day.shipmentEvents);
     if (chunk.orders.length >= ORDERS_PER_TRANSACTION) {
       chunks.push(chunk);
       chunk = emptyChunk();
@@ -397,7 +399,8 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
       c.payments.length +
       c.events.length +
       c.shipments.length +
-      c.shipmentLines.length,
+      c.shipmentLines.length +
+      c.shipmentEvents.length,
     0,
   );
   log(`(b) the seeder's batched insert (Kysely)…`);
@@ -438,6 +441,7 @@ async function bulkOrders(app: RunningApp, raw: RunningApp) {
     rawInsert('order_events', c.events as Array<Record<string, unknown>>);
     rawInsert('shipments', c.shipments as Array<Record<string, unknown>>);
     rawInsert('shipment_lines', c.shipmentLines as Array<Record<string, unknown>>);
+    rawInsert('shipment_events', c.shipmentEvents as Array<Record<string, unknown>>);
     sqlite.prepare('COMMIT').run();
   }
   const rawMs = ms(started);

@@ -11,6 +11,7 @@ export interface OrderRows {
   events: Insertable<Database['order_events']>[];
   shipments: Insertable<Database['shipments']>[];
   shipmentLines: Insertable<Database['shipment_lines']>[];
+  shipmentEvents: Insertable<Database['shipment_events']>[];
 }
 
 /**
@@ -66,5 +67,6 @@ export class BatchInserter {
     await this.insert(db, 'order_events', rows.events);
     await this.insert(db, 'shipments', rows.shipments);
     await this.insert(db, 'shipment_lines', rows.shipmentLines);
+    await this.insert(db, 'shipment_events', rows.shipmentEvents);
   }
 }

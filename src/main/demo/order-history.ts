@@ -2,11 +2,13 @@ import type { Insertable } from 'kysely';
 import type { Discount, PaymentMethod } from '../../shared/domain/orders';
 import { paymentStatusOf } from '../../shared/domain/orders';
 import type { RoundingMode } from '../../shared/domain/rounding';
+import type { TrackingStatus } from '../../shared/domain/shipments';
 import type {
   OrderEventsTable,
   OrderLinesTable,
   OrdersTable,
   PaymentsTable,
+  ShipmentEventsTable,
   ShipmentLinesTable,
   ShipmentsTable,
 } from '../database/schema';
@@ -77,6 +79,7 @@ export interface HistoryRows {
   events: Insertable<OrderEventsTable>[];
   shipments: Insertable<ShipmentsTable>[];
   shipmentLines: Insertable<ShipmentLinesTable>[];
+  shipmentEvents: Insertable<ShipmentEventsTable>[];
 }
 
 export interface HistoryDay extends HistoryRows {
@@ -104,6 +107,8 @@ const CARRIERS_ABROAD: Array<[string, number, DemoService]> = [
   ['EMS International', 12800, 'ems'],
   ['DHL Express', 19800, 'dhl_express_worldwide'],
 ];
+/** Where the demo shop's parcels start their journey. */
+const ORIGIN_CITY = '上海';
 const FREE_SHIPPING_FROM = 19900;
 const DOMESTIC_SHIPPING = 1200;
 const NOTES = [
@@ -291,9 +296,12 @@ function returnLine(
   refund(money, at, priced.lines[line].total, 'Returned');
 }
 
+const HOUR_MS = 3_600_000;
+
 /**
  * The parcel an order of the history went in: packed shortly before it was handed to
- * the carrier, numbered per day it went out, delivered or still on its way.
+ * the carrier, numbered per day it went out, with the carrier's tracking events up to
+ * where it is when the history ends (delivered, or still on its way).
  */
 function historyParcel(
   options: HistoryOptions,
@@ -305,22 +313,50 @@ function historyParcel(
     placed: number;
     shippedAt: number;
     delivered: number | null;
+    endMs: number;
+    destination: string;
     user: string;
   },
-): Insertable<ShipmentsTable> {
+): { shipment: Insertable<ShipmentsTable>; events: Insertable<ShipmentEventsTable>[] } {
   const day = shopDay(parcel.shippedAt);
   const sequence = (sequences.get(day) ?? 0) + 1;
   sequences.set(day, sequence);
   const packedAt = Math.max(parcel.placed, parcel.shippedAt - random.between(5, 90) * 60_000);
-  const lastEvent = parcel.delivered ?? parcel.shippedAt;
+  const id = seededUuidV7(packedAt, random);
+  const pickedUp = parcel.shippedAt + random.between(1, 4) * HOUR_MS;
+  const inTransit = pickedUp + random.between(3, 10) * HOUR_MS;
+  const journey: Array<[TrackingStatus, number, string]> = [
+    ['label_created', parcel.shippedAt, ''],
+    ['picked_up', pickedUp, ORIGIN_CITY],
+    ['in_transit', inTransit, ORIGIN_CITY],
+  ];
+  if (parcel.delivered !== null) {
+    journey.push(['out_for_delivery', parcel.delivered - random.between(2, 5) * HOUR_MS, parcel.destination]);
+    journey.push(['delivered', parcel.delivered, parcel.destination]);
+  }
+  const events = journey
+    .filter(([, at]) => at < parcel.endMs)
+    .map(([status, at, location]) => ({
+      id: seededUuidV7(at, random),
+      shipment_id: id,
+      status,
+      occurred_at: iso(at),
+      location,
+      description: '',
+      source: status === 'label_created' ? ('system' as const) : ('csv' as const),
+      external_id: null,
+      recorded_by: status === 'label_created' ? parcel.user : null,
+      recorded_at: iso(at),
+    }));
+  const last = events[events.length - 1]!;
   const { carrierId, serviceId } = options.services[parcel.service];
-  return {
-    id: seededUuidV7(packedAt, random),
+  const shipment: Insertable<ShipmentsTable> = {
+    id,
     number: `SH-${day}-${String(sequence).padStart(4, '0')}`,
     order_id: parcel.orderId,
     warehouse_id: options.warehouseId,
     stage: 'shipped',
-    tracking_status: parcel.delivered === null ? 'in_transit' : 'delivered',
+    tracking_status: last.status,
     carrier_id: carrierId,
     carrier_service_id: serviceId,
     tracking_number: demoTrackingNumber(parcel.service, random),
@@ -334,11 +370,12 @@ function historyParcel(
     packed_at: iso(packedAt),
     shipped_at: iso(parcel.shippedAt),
     delivered_at: parcel.delivered === null ? null : iso(parcel.delivered),
-    last_event_at: iso(lastEvent),
+    last_event_at: last.occurred_at,
     created_by: parcel.user,
     created_at: iso(packedAt),
-    updated_at: iso(lastEvent),
+    updated_at: last.occurred_at,
   };
+  return { shipment, events };
 }
 
 /**
@@ -355,6 +392,17 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
   // Parcels draw from their own stream, so adding them left every order as it was.
   const parcelRandom = root.fork('shipments');
   const shipmentSequences = new Map<string, number>();
+  const cities = new Map<string, string>();
+  const cityOf = (customer: HistoryCustomer): string => {
+    let city = cities.get(customer.id);
+    if (city === undefined) {
+      city = customer.shippingAddress
+        ? String((JSON.parse(customer.shippingAddress) as { city?: string }).city ?? '')
+        : '';
+      cities.set(customer.id, city);
+    }
+    return city;
+  };
   const endDay = Date.parse(`${options.today}T00:00:00Z`) / DAY_MS;
   const firstDay = endDay - options.days;
   const endMs = endDay * DAY_MS - SHOP_UTC_OFFSET_MS;
@@ -421,6 +469,7 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
       events: [],
       shipments: [],
       shipmentLines: [],
+      shipmentEvents: [],
     };
     for (const draft of drafts) {
       const channel = draft.channel;
@@ -529,7 +578,7 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
       let completedAt: number | null = null;
       let cancelledAt: number | null = null;
       const returned: number[] = lineInputs.map(() => 0);
-      let parcel: Insertable<ShipmentsTable> | null = null;
+      let parcel: ReturnType<typeof historyParcel> | null = null;
       // Some goods come back within two weeks: one line returned and refunded.
       const returnAt = (after: number) => after + random.between(1, 14) * DAY_MS + random.int(8 * 3_600_000);
 
@@ -578,15 +627,19 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
               placed,
               shippedAt,
               delivered: delivered < endMs ? delivered : null,
+              endMs,
+              destination: cityOf(customer),
               user: options.users.manager,
             });
             events.push({
               at: shippedAt,
               kind: 'shipped',
               details: {
-                shipment: parcel.number,
+                shipmentId: parcel.shipment.id,
+                number: parcel.shipment.number,
                 carrier: shippingMethod,
-                tracking: parcel.tracking_number,
+                trackingNumber: parcel.shipment.tracking_number,
+                units: lineInputs.reduce((sum, l) => sum + l.quantity, 0),
               },
             });
           }
@@ -675,11 +728,13 @@ export function* orderHistory(options: HistoryOptions): Generator<HistoryDay> {
         });
       });
       if (parcel) {
-        rows.shipments.push(parcel);
+        const { shipment } = parcel;
+        rows.shipments.push(shipment);
+        rows.shipmentEvents.push(...parcel.events);
         for (const line of rows.lines.slice(rows.lines.length - lineInputs.length)) {
           rows.shipmentLines.push({
-            id: seededUuidV7(Date.parse(parcel.shipped_at!), parcelRandom),
-            shipment_id: parcel.id,
+            id: seededUuidV7(Date.parse(shipment.shipped_at!), parcelRandom),
+            shipment_id: shipment.id,
             order_line_id: line.id,
             product_id: line.product_id,
             quantity: line.quantity,
@@ -724,6 +779,7 @@ export function* historyChunks(
     events: [],
     shipments: [],
     shipmentLines: [],
+    shipmentEvents: [],
     sequences: [],
     soldRecently: [],
   });
@@ -747,6 +803,7 @@ export function* historyChunks(
     chunk.events.push(...day.events);
     chunk.shipments.push(...day.shipments);
     chunk.shipmentLines.push(...day.shipmentLines);
+    chunk.shipmentEvents.push(...day.shipmentEvents);
     if (dayIndex === options.days) {
       // A parcel can go out days after its order: the shipment counters are final only now.
       for (const [shipDay, last] of day.shipmentSequences) chunk.sequences.push({ kind: 'SH', day: shipDay, last });

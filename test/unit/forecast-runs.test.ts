@@ -80,6 +80,22 @@ describe('forecast runs', () => {
     expect(cupNorth?.method).toBe(all.find((r) => r.productId === cup.id)?.method);
   });
 
+  it('lets clerks read forecasts but not run them or order from them', async () => {
+    const { app, client, north, tea } = await shopWithHistory();
+    await client.users.create({ username: 'clerk', displayName: 'Clerk', role: 'clerk', secret: '24680' });
+    const clerk = (await app.signIn('clerk', '24680')).client;
+    expect((await failure(clerk.forecasts.start({ bucket: 'week' }))).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await failure(
+          clerk.forecasts.createPurchaseOrders({ lines: [{ productId: tea.id, warehouseId: north.id, quantity: 1 }] }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect(await clerk.forecasts.runs({})).toEqual([]);
+    expect(await clerk.forecasts.list({ scope: 'all', bucket: 'week' })).toEqual([]);
+  });
+
   it('stops a run on cancel and keeps it cancelled', async () => {
     const { client } = await shopWithHistory();
     const started = await client.forecasts.start({ bucket: 'day' });

@@ -29,6 +29,8 @@ export interface EtsModel extends EtsSpec {
   level: number;
   slope: number;
   seasonal: number[];
+  /** The optimiser's coordinates, to start a refit from. */
+  raw: number[];
   aicc: number;
   sigma2: number;
   fitted: number[];
@@ -76,8 +78,12 @@ interface Run {
   last: { level: number; slope: number; seasonal: number[] };
 }
 
-/** Runs the recursions; null when a multiplicative model's forecast leaves positive ground. */
-function run(
+// The optimiser runs the recursions thousands of times per series: the seasonal states
+// live in one reused buffer and the loop tests plain booleans, not the model's letters.
+let seasonalScratch = new Float64Array(64);
+
+/** −2 log L (without constants); +∞ when a multiplicative model leaves positive ground. */
+function recurse(
   spec: EtsSpec,
   values: readonly number[],
   m: number,
@@ -88,47 +94,59 @@ function run(
   level0: number,
   slope0: number,
   seasonal0: readonly number[],
-  keepFitted: boolean,
-): Run | null {
+  out: Run | null,
+): number {
   const n = values.length;
-  const seasonal = seasonal0.slice();
-  let level = level0;
-  let slope = spec.trend === 'N' ? 0 : slope0;
+  if (seasonalScratch.length < m) seasonalScratch = new Float64Array(2 * m);
+  const seasonal = seasonalScratch;
+  for (let i = 0; i < seasonal0.length; i++) seasonal[i] = seasonal0[i];
+  const trend = spec.trend !== 'N';
+  const additiveSeason = spec.season === 'A';
+  const multiplicativeSeason = spec.season === 'M';
+  const multiplicativeError = spec.error === 'M';
   const damp = spec.trend === 'Ad' ? phi : 1;
-  const fitted: number[] = keepFitted ? new Array<number>(n) : [];
+  let level = level0;
+  let slope = trend ? slope0 : 0;
   let sse = 0;
   let logSum = 0;
   for (let t = 0; t < n; t++) {
     const base = level + damp * slope;
-    const s = spec.season === 'N' ? 0 : seasonal[t % m];
-    const mu = spec.season === 'A' ? base + s : spec.season === 'M' ? base * s : base;
-    if (keepFitted) fitted[t] = mu;
+    const position = additiveSeason || multiplicativeSeason ? t % m : 0;
+    const s = additiveSeason || multiplicativeSeason ? seasonal[position] : 0;
+    const mu = additiveSeason ? base + s : multiplicativeSeason ? base * s : base;
+    if (out) out.fitted[t] = mu;
     const e = values[t] - mu;
-    if (spec.error === 'M') {
-      if (!(mu > 0)) return null;
-      sse += (e / mu) ** 2;
+    if (multiplicativeError) {
+      if (!(mu > 0)) return Infinity;
+      const relative = e / mu;
+      sse += relative * relative;
       logSum += Math.log(mu);
     } else {
       sse += e * e;
     }
-    if (spec.season === 'M') {
-      if (!(s > 0) || !(base > 0)) return null;
+    if (multiplicativeSeason) {
+      if (!(s > 0) || !(base > 0)) return Infinity;
       level = base + (alpha * e) / s;
-      slope = damp * slope + (beta * e) / s;
-      seasonal[t % m] = s + (gamma * e) / base;
+      if (trend) slope = damp * slope + (beta * e) / s;
+      seasonal[position] = s + (gamma * e) / base;
     } else {
       level = base + alpha * e;
-      slope = damp * slope + beta * e;
-      if (spec.season === 'A') seasonal[t % m] = s + gamma * e;
+      if (trend) slope = damp * slope + beta * e;
+      if (additiveSeason) seasonal[position] = s + gamma * e;
     }
-    if (spec.trend === 'N') slope = 0;
   }
   const loss = n * Math.log(sse / n) + 2 * logSum;
-  if (!Number.isFinite(loss)) return null;
-  return { loss, sse, fitted, last: { level, slope, seasonal } };
+  if (!Number.isFinite(loss)) return Infinity;
+  if (out) {
+    out.loss = loss;
+    out.sse = sse;
+    out.last = { level, slope, seasonal: Array.from(seasonal.subarray(0, seasonal0.length)) };
+  }
+  return loss;
 }
 
-export function fitEts(spec: EtsSpec, values: readonly number[], season: number): EtsModel | null {
+/** `warm`: the optimiser coordinates of the same model fitted before, to start from. */
+export function fitEts(spec: EtsSpec, values: readonly number[], season: number, warm?: number[]): EtsModel | null {
   const n = values.length;
   const m = spec.season === 'N' ? 1 : season;
   if (spec.season !== 'N' && (m < 2 || m > MAX_ETS_SEASON || n < 2 * m)) return null;
@@ -153,8 +171,7 @@ export function fitEts(spec: EtsSpec, values: readonly number[], season: number)
   };
   const objective = (x: number[]) => {
     const p = decode(x);
-    const result = run(spec, values, m, p.alpha, p.beta, p.gamma, p.phi, p.level, p.slope, seasonal0, false);
-    return result ? result.loss : Infinity;
+    return recurse(spec, values, m, p.alpha, p.beta, p.gamma, p.phi, p.level, p.slope, seasonal0, null);
   };
   const x0: number[] = [-1.4];
   if (spec.trend !== 'N') x0.push(-2.2);
@@ -162,16 +179,29 @@ export function fitEts(spec: EtsSpec, values: readonly number[], season: number)
   if (spec.trend === 'Ad') x0.push(2.5);
   x0.push(0);
   if (spec.trend !== 'N') x0.push(0);
-  const best = nelderMead(objective, x0, { step: 1, maxEvaluations: 60 * x0.length, tolerance: 1e-7 });
+  const smoothing = x0.length - (spec.trend !== 'N' ? 2 : 1);
+  if (warm) for (let i = 0; i < smoothing; i++) x0[i] = warm[i];
+  const best = nelderMead(objective, x0, {
+    step: warm ? 0.3 : 1,
+    maxEvaluations: (warm ? 30 : 60) * x0.length,
+    tolerance: 1e-7,
+  });
   const p = decode(best.x);
-  const final = run(spec, values, m, p.alpha, p.beta, p.gamma, p.phi, p.level, p.slope, seasonal0, true);
-  if (!final) return null;
+  const final: Run = {
+    loss: Infinity,
+    sse: 0,
+    fitted: new Array<number>(n),
+    last: { level: 0, slope: 0, seasonal: [] },
+  };
+  recurse(spec, values, m, p.alpha, p.beta, p.gamma, p.phi, p.level, p.slope, seasonal0, final);
+  if (!Number.isFinite(final.loss)) return null;
   const minus2LogL = final.loss + n * (1 + Math.log(2 * Math.PI));
   const aicc = minus2LogL + 2 * k + (n - k - 1 > 0 ? (2 * k * (k + 1)) / (n - k - 1) : Infinity);
   return {
     ...spec,
     ...p,
     seasonal: seasonal0,
+    raw: best.x,
     aicc,
     sigma2: final.sse / Math.max(1, n - parameters - states),
     fitted: final.fitted,
@@ -226,7 +256,7 @@ function etsFit(model: EtsModel, season: number, horizon: number): ModelFit {
     sd,
     fitted: model.fitted,
     refit: (input) => {
-      const again = fitEts(model, input.values, input.season);
+      const again = fitEts(model, input.values, input.season, model.raw);
       return again ? etsFit(again, input.season, input.horizon) : null;
     },
   };

@@ -54,8 +54,8 @@ function decode(order: ArmaOrder, raw: readonly number[], centre: number, scale:
     sar,
     sma,
     mean,
-    phi: multiplyAr(ar, spread(sar, order.m)),
-    theta: multiplyMa(ma, spread(sma, order.m)),
+    phi: order.P === 0 ? ar : multiplyAr(ar, spread(sar, order.m)),
+    theta: order.Q === 0 ? ma : multiplyMa(ma, spread(sma, order.m)),
   };
 }
 
@@ -64,6 +64,8 @@ export function fitArma(
   order: ArmaOrder,
   method: FitMethod,
   start?: readonly number[],
+  /** Stop when −2 log L changes by less than this share; the order search needs few digits. */
+  tolerance = method === 'ML' ? 1e-10 : 1e-7,
 ): ArmaFit | null {
   const n = w.length;
   const k = parameterCount(order);
@@ -79,11 +81,9 @@ export function fitArma(
     return exactLikelihood(centred, model.phi, model.theta)?.deviance ?? Infinity;
   };
   const x0 = start ? start.slice() : new Array<number>(k).fill(0);
-  // The order search only needs the deviance to a few decimals; the final fit is polished.
-  const budget = (method === 'ML' ? 100 : 50) * Math.max(1, k);
-  const tolerance = method === 'ML' ? 1e-10 : 1e-7;
+  const budget = (tolerance < 1e-9 ? 80 : 40) * Math.max(1, k);
   let best = nelderMead(deviance, x0, { step: start ? 0.1 : 0.3, maxEvaluations: budget, tolerance });
-  if (k > 0 && method === 'ML') {
+  if (k > 0 && tolerance < 1e-9) {
     // A restart from the optimum escapes a simplex that collapsed early.
     const again = nelderMead(deviance, best.x, { step: 0.05, maxEvaluations: budget / 2, tolerance });
     if (again.value <= best.value) best = again;

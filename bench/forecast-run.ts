@@ -42,6 +42,7 @@ const TODAY = '2026-11-27';
 
 const log = (message: string) => console.error(message);
 const seconds = (started: number) => Math.round((performance.now() - started) / 10) / 100;
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -99,6 +100,7 @@ async function synthetic() {
   let failures = 0;
   let nonFinite = 0;
   const methods = new Map<string, number>();
+  const cpuBefore = process.cpuUsage();
   const began = performance.now();
   await runOnWorkers(
     batches,
@@ -114,12 +116,17 @@ async function synthetic() {
     new AbortController().signal,
   );
   const pool = seconds(began);
+  // Process CPU time counts every thread: with the machine shared, wall time alone cannot
+  // tell a slow pool from a busy machine, CPU time over wall time can (up to 2 on two cores).
+  const poolCpu = cpuSeconds(process.cpuUsage(cpuBefore));
   if (forecasts + failures !== SERIES || nonFinite > 0)
     throw new Error(`wrong: ${forecasts} forecasts, ${failures} failures, ${nonFinite} not finite`);
   log(`one thread, ${SAMPLE} of them…`);
+  const oneCpuBefore = process.cpuUsage();
   const oneBegan = performance.now();
   for (const s of series.slice(0, SAMPLE)) forecastOne(s, today);
   const oneThread = (seconds(oneBegan) * SERIES) / SAMPLE;
+  const oneThreadCpu = (cpuSeconds(process.cpuUsage(oneCpuBefore)) * SERIES) / SAMPLE;
   return {
     series: SERIES,
     weeks: WEEKS,
@@ -127,7 +134,10 @@ async function synthetic() {
     seriesPerSecond: round(SERIES / pool),
     failures,
     methods: Object.fromEntries([...methods].sort((a, b) => b[1] - a[1])),
+    cpuSeconds: round(poolCpu, 2),
+    parallelism: round(poolCpu / pool, 2),
     oneThreadSeconds: round(oneThread, 2),
+    oneThreadCpuSeconds: round(oneThreadCpu, 2),
     speedup: round(oneThread / pool, 2),
     goalSeconds: 60,
   };

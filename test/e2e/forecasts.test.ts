@@ -151,6 +151,20 @@ describe('forecast screens', () => {
     );
   });
 
+  it('changes the replenishment policy, checking it in the browser first', async () => {
+    await page.getByRole('button', { name: 'Change policy' }).click();
+    const form = page.getByRole('form', { name: 'Replenishment policy' });
+    await form.getByLabel('Service level (%)').fill('120');
+    await form.getByRole('button', { name: 'Save policy' }).click();
+    await form.getByRole('alert').first().waitFor();
+    await screenshot(page, 'forecasts-07-policy-en');
+    await form.getByLabel('Service level (%)').fill('99');
+    await form.getByLabel('Cost per order').fill('80');
+    await form.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Service level 99 % · ordering cost CN¥80.00 · holding 25 % a year · Weeks').waitFor();
+    expect(await api('forecasts.settings', {})).toMatchObject({ serviceLevelPercent: 99, orderingCost: 8000 });
+  });
+
   it('shows the same screens in Chinese', async () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('tab', { name: '补货建议' }).waitFor();

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createHttpServer, listen } from '../../src/main/http/server';
 import type { Client } from '../../src/shared/client';
 import { pastOrder } from '../helpers/demand';
 import { product, warehouseWithBins } from '../helpers/shop';
@@ -78,6 +80,22 @@ describe('forecast runs', () => {
       (r) => r.productId === cup.id,
     );
     expect(cupNorth?.method).toBe(all.find((r) => r.productId === cup.id)?.method);
+  });
+
+  it('lets clerks read forecasts but not run them or order from them', async () => {
+    const { app, client, north, tea } = await shopWithHistory();
+    await client.users.create({ username: 'clerk', displayName: 'Clerk', role: 'clerk', secret: '24680' });
+    const clerk = (await app.signIn('clerk', '24680')).client;
+    expect((await failure(clerk.forecasts.start({ bucket: 'week' }))).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await failure(
+          clerk.forecasts.createPurchaseOrders({ lines: [{ productId: tea.id, warehouseId: north.id, quantity: 1 }] }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect(await clerk.forecasts.runs({})).toEqual([]);
+    expect(await clerk.forecasts.list({ scope: 'all', bucket: 'week' })).toEqual([]);
   });
 
   it('stops a run on cancel and keeps it cancelled', async () => {
@@ -172,5 +190,47 @@ describe('reorder suggestions and draft purchase orders', () => {
     const bad = await failure(client.forecasts.updateSettings({ serviceLevelPercent: 120 }));
     expect(bad.code).toBe('VALIDATION');
     expect(await client.forecasts.settings({})).toEqual(changed);
+  });
+});
+
+describe('forecasts over the readable HTTP routes', () => {
+  it('starts and follows a run, lists forecasts, reads and changes the policy, orders suggestions', async () => {
+    const { app, north, tea, teaHouse } = await shopWithHistory();
+    const server = createHttpServer({
+      router: app.router,
+      version: '1',
+      rendererDir: app.folder,
+      log: () => undefined,
+    });
+    const address: AddressInfo = await listen(server, 0, '127.0.0.1');
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { token } = await app.signIn('boss', '13579');
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${address.port}/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    const started = await call('POST', '/forecast-runs', { bucket: 'week' });
+    expect(started.status).toBe(200);
+    const id = (started.body as { id: string }).id;
+    let run = started.body as { status: string };
+    while (run.status === 'running') run = (await call('GET', `/forecast-runs/${id}`)).body as { status: string };
+    expect(run.status).toBe('done');
+    expect((await call('POST', `/forecast-runs/${id}/cancel`)).status).toBe(409);
+    const list = (await call('GET', `/forecasts?scope=${north.id}&bucket=week`)).body as Array<{ productId: string }>;
+    expect(list.map((r) => r.productId)).toContain(tea.id);
+    expect(((await call('GET', '/replenishment-settings')).body as { bucket: string }).bucket).toBe('week');
+    expect((await call('PATCH', '/replenishment-settings', { serviceLevelPercent: 40 })).status).toBe(422);
+    const suggestions = (await call('GET', `/reorder-suggestions?warehouseId=${north.id}&onlyToOrder=false`))
+      .body as Array<{ productId: string; suggested: number }>;
+    const teaLine = suggestions.find((s) => s.productId === tea.id);
+    expect(teaLine?.suggested).toBeGreaterThan(0);
+    const created = await call('POST', '/reorder-suggestions/purchase-orders', {
+      lines: [{ productId: tea.id, warehouseId: north.id, quantity: teaLine?.suggested }],
+    });
+    expect(created.body).toMatchObject([{ supplierId: teaHouse.id, status: 'draft' }]);
   });
 });

@@ -29,6 +29,21 @@ describe('forecastSeries', () => {
     expect(result.backtest.mase).toBeGreaterThan(0);
   });
 
+  it('chooses the candidate or combination with the lowest backtest MASE', () => {
+    const noisy = seasonal.map((value, t) => value + ((t * 37) % 11) - 5);
+    const auto = forecastSeries({ values: noisy, season: 12, horizon: 6 });
+    const singles = (['seasonal-naive', 'ets', 'theta', 'arima'] as const).map((method) =>
+      forecastSeries({ values: noisy, season: 12, horizon: 6, methods: [method] }),
+    );
+    for (const single of singles) {
+      expect(single.backtest.origins).toBe(3);
+      expect(auto.backtest.mase).toBeLessThanOrEqual(single.backtest.mase);
+    }
+    const best = singles.reduce((a, b) => (a.backtest.mase <= b.backtest.mase ? a : b));
+    if (!auto.method.startsWith('Combination(')) expect(auto.method).toBe(best.method);
+    else expect(auto.backtest.mase).toBeLessThan(best.backtest.mase);
+  });
+
   it('forecasts sparse demand with the intermittent family, never below zero', () => {
     const result = forecastSeries({ values: sparse, horizon: 4 });
     expect(['Croston', 'SBA', 'TSB']).toContain(result.method.replace(/^Combination\((.*)\)$/, '$1').split(', ')[0]);

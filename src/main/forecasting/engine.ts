@@ -105,6 +105,7 @@ function score(
 ): Scored[] {
   const cuts = origins(values.length, season, horizon);
   if (cuts.length === 0) return [];
+  const floor = floorFor(raw);
   const forecasts = new Map<MethodName, number[][]>();
   for (const [name, full] of fits) {
     const perOrigin: number[][] = [];
@@ -127,7 +128,7 @@ function score(
       for (let h = 0; h < length; h++) {
         if (censored?.[cut + h]) continue;
         actual.push(raw[cut + h]);
-        kept.push(nonNegative(raw, predicted[h]));
+        kept.push(floor(predicted[h]));
         smapeTotal += smapeTerm(raw[cut + h], kept[kept.length - 1]);
         smapeCount++;
       }
@@ -149,8 +150,9 @@ function score(
   return [...singles, ...combined].sort((a, b) => a.mase - b.mase || a.smape - b.smape);
 }
 
-function nonNegative(history: readonly number[], value: number): number {
-  return history.every((v) => v >= 0) ? Math.max(0, value) : value;
+/** Cuts forecasts at zero when the history never went below it (demand, sales). */
+function floorFor(history: readonly number[]): (value: number) => number {
+  return history.every((v) => v >= 0) ? (value) => Math.max(0, value) : (value) => value;
 }
 
 export function forecastSeries(request: ForecastRequest): ForecastResult {
@@ -187,10 +189,9 @@ function constant(values: readonly number[], horizon: number): ModelFit {
 }
 
 function assemble(fits: ModelFit[], history: readonly number[], choice: Scored, horizon: number): ForecastResult {
+  const floor = floorFor(history);
   const band = (z: number, sign: 1 | -1) =>
-    average(fits.map((fit) => fit.forecast.map((f, h) => f + sign * z * fit.sd[h]))).map((v) =>
-      nonNegative(history, v),
-    );
+    average(fits.map((fit) => fit.forecast.map((f, h) => f + sign * z * fit.sd[h]))).map(floor);
   const fitted = history.map((_, t) => {
     const points = fits.map((fit) => fit.fitted[t]);
     return points.every((point) => point !== null && Number.isFinite(point))
@@ -201,7 +202,7 @@ function assemble(fits: ModelFit[], history: readonly number[], choice: Scored, 
     method: fits.length === 1 ? fits[0].name : `Combination(${fits.map((fit) => fit.name).join(', ')})`,
     forecast: average(fits.map((fit) => fit.forecast))
       .slice(0, horizon)
-      .map((v) => nonNegative(history, v)),
+      .map(floor),
     lo80: band(Z80, -1),
     hi80: band(Z80, 1),
     lo95: band(Z95, -1),

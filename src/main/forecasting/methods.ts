@@ -22,6 +22,6 @@ export const METHODS: Partial<Record<MethodName, Method>> = {
 
 /** The automatic candidates: the intermittent-demand family for sparse series, else the rest. */
 export function defaultCandidates(intermittent: boolean, season: number): MethodName[] {
-  if (intermittent) return ['croston', 'sba', 'tsb', 'ets', 'naive'];
+  if (intermittent) return ['croston', 'sba', 'tsb', 'ets'];
   return season > 1 ? ['seasonal-naive', 'ets', 'theta', 'arima'] : ['naive', 'ets', 'theta', 'arima'];
 }

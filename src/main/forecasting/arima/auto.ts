@@ -156,7 +156,7 @@ export function arimaForecast(model: ArimaModel, values: readonly number[], hori
 
 function residualsOf(centred: number[], fit: ArmaFit): number[] {
   if (fit.method === 'ML') {
-    const result = exactLikelihood(centred, fit.phi, fit.theta);
+    const result = exactLikelihood(centred, fit.phi, fit.theta, true);
     if (result) return Array.from(result.innovations);
   }
   const n = centred.length;

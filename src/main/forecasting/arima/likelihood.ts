@@ -14,16 +14,24 @@ export interface CssResult {
   used: number;
 }
 
-// The optimiser calls the likelihood thousands of times per series: one scratch buffer
-// instead of a new array each time keeps the garbage collector out of the way.
-let scratch = new Float64Array(256);
+// The optimiser calls the likelihoods thousands of times per series: reused work arrays
+// instead of new ones each time keep the garbage collector out of the way. Their contents
+// are stale; every user fills what it reads.
+const pool = new Map<string, Float64Array>();
+function work(name: string, size: number): Float64Array {
+  let buffer = pool.get(name);
+  if (!buffer || buffer.length < size) {
+    buffer = new Float64Array(Math.max(size, 2 * (buffer?.length ?? 0)));
+    pool.set(name, buffer);
+  }
+  return buffer;
+}
 
 export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonly number[]): CssResult {
   const n = w.length;
   const p = phi.length;
   const q = theta.length;
-  if (scratch.length < n) scratch = new Float64Array(2 * n);
-  const residuals = scratch;
+  const residuals = work('css', n);
   let ssq = 0;
   for (let t = p; t < n; t++) {
     let e = w[t];
@@ -47,7 +55,7 @@ export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonl
  */
 function stationaryCovariance(phi: readonly number[], rVector: Float64Array, r: number): Float64Array | null {
   const p = phi.length;
-  const psi = new Float64Array(r + 1);
+  const psi = work('psi', r + 1);
   psi[0] = 1;
   for (let j = 1; j <= r; j++) {
     let value = j < r ? rVector[j] : 0;
@@ -58,7 +66,7 @@ function stationaryCovariance(phi: readonly number[], rVector: Float64Array, r: 
   if (!gamma) return null;
   const arLags: number[] = [];
   phi.forEach((value, k) => value !== 0 && arLags.push(k));
-  const P = new Float64Array(r * r);
+  const P = work('P', r * r);
   for (let i = 0; i < r; i++) {
     for (let j = i; j < r; j++) {
       let total = 0;
@@ -93,15 +101,15 @@ function armaAutocovariances(
   r: number,
 ): Float64Array | null {
   const p = phi.length;
-  const q = theta.length - 1;
+  const q = r - 1;
   const rhs = (k: number) => {
     let total = 0;
     for (let j = k; j <= q; j++) total += theta[j] * psi[j - k];
     return total;
   };
   const size = p + 1;
-  const a = new Float64Array(size * size);
-  const b = new Float64Array(size);
+  const a = work('system', size * size).fill(0, 0, size * size);
+  const b = work('rhs', size);
   for (let k = 0; k <= p; k++) {
     a[k * size + k] += 1;
     for (let i = 1; i <= p; i++) a[k * size + Math.abs(k - i)] -= phi[i - 1];
@@ -109,9 +117,10 @@ function armaAutocovariances(
   }
   const solution = solve(a, b, size);
   if (!solution) return null;
-  const gamma = new Float64Array(Math.max(r, p) + 1);
-  gamma.set(solution);
-  for (let k = p + 1; k < gamma.length; k++) {
+  const gamma = work('gamma', Math.max(r, p) + 1);
+  const lags = Math.max(r, p) + 1;
+  gamma.set(solution.subarray(0, size));
+  for (let k = p + 1; k < lags; k++) {
     let value = rhs(k);
     for (let i = 1; i <= p; i++) value += phi[i - 1] * gamma[k - i];
     gamma[k] = value;
@@ -138,7 +147,7 @@ function solve(a: Float64Array, b: Float64Array, n: number): Float64Array | null
       b[row] -= factor * b[column];
     }
   }
-  const x = new Float64Array(n);
+  const x = work('solution', n);
   for (let row = n - 1; row >= 0; row--) {
     let value = b[row];
     for (let k = row + 1; k < n; k++) value -= a[row * n + k] * x[k];
@@ -151,38 +160,37 @@ export interface ExactResult {
   deviance: number;
   sigma2: number;
   used: number;
-  /** One-step prediction errors v_t. */
+  /** One-step prediction errors v_t (a reused buffer unless keepInnovations). */
   innovations: Float64Array;
-  /** Filtered state after the last observation, for forecasting. */
-  state: Float64Array;
 }
 
 export function exactLikelihood(
   w: ArrayLike<number>,
   phi: readonly number[],
   theta: readonly number[],
+  keepInnovations = false,
 ): ExactResult | null {
   const n = w.length;
   const r = Math.max(phi.length, theta.length + 1);
-  const T = new Float64Array(r);
+  const T = work('T', r).fill(0, 0, r);
   phi.forEach((value, i) => (T[i] = value));
-  const R = new Float64Array(r);
+  const R = work('R', r).fill(0, 0, r);
   R[0] = 1;
   theta.forEach((value, i) => (R[i + 1] = value));
   const P0 = stationaryCovariance(phi, R, r);
   if (!P0) return null;
   const P = P0;
-  const Pnew = new Float64Array(r * r);
-  const M = new Float64Array(r * r);
-  const a = new Float64Array(r);
-  const anew = new Float64Array(r);
-  const innovations = new Float64Array(n);
+  const Pnew = work('Pnew', r * r);
+  const M = work('M', r * r);
+  const a = work('a', r).fill(0, 0, r);
+  const anew = work('anew', r);
+  const innovations = keepInnovations ? new Float64Array(n) : work('innovations', n);
   let ssq = 0;
   let sumLog = 0;
   let converged = false;
   for (let t = 0; t < n; t++) {
     if (t === 0) {
-      Pnew.set(P);
+      Pnew.set(P.subarray(0, r * r));
     } else {
       const a0 = a[0];
       for (let i = 0; i < r; i++) anew[i] = (i + 1 < r ? a[i + 1] : 0) + T[i] * a0;
@@ -214,7 +222,7 @@ export function exactLikelihood(
       for (let i = 0; i < r; i++) a[i] = anew[i] + R[i] * v;
       continue;
     }
-    if (t === 0) anew.set(a);
+    if (t === 0) anew.set(a.subarray(0, r));
     for (let i = 0; i < r; i++) a[i] = anew[i] + (Pnew[i * r] * v) / F;
     for (let i = 0; i < r; i++) {
       const gi = Pnew[i * r] / F;
@@ -227,5 +235,5 @@ export function exactLikelihood(
     if (t > 0 && F - 1 < 1e-9) converged = true;
   }
   const sigma2 = ssq / n;
-  return { deviance: n * (Math.log(sigma2) + 1 + LOG_2PI) + sumLog, sigma2, used: n, innovations, state: a };
+  return { deviance: n * (Math.log(sigma2) + 1 + LOG_2PI) + sumLog, sigma2, used: n, innovations };
 }

@@ -1,9 +1,10 @@
 import type { DemandBucket } from '../../../shared/domain/forecasts';
 import type { ServiceContext } from '../context';
+import { ALL_WAREHOUSES } from '../inventory/summaries';
 import { bucketStart, bucketStarts, isoDateOfDay, localDayOf, nextBucketStart } from './calendar';
 
-/** Every warehouse together. */
-export const ALL_SCOPE = 'all';
+/** Every warehouse together: the same key the stock totals use, so forecasts join them. */
+export const ALL_SCOPE = ALL_WAREHOUSES;
 
 /** One product's demand in one scope, oldest bucket first, from its first sale to the last complete bucket. */
 export interface DemandSeries {

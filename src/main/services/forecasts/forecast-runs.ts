@@ -185,7 +185,10 @@ export async function startForecastRun(
     );
   });
   const controller = new AbortController();
-  const finished = execute(db, id, input, controller.signal).finally(() => activeRuns.delete(db));
+  const finished = execute(db, id, input, controller.signal)
+    // Only writing the run's own end can fail here (the database went away): nobody awaits it.
+    .catch((error: unknown) => console.error('forecast run could not be finished', error))
+    .finally(() => activeRuns.delete(db));
   activeRuns.set(db, { id, controller, finished });
   return getForecastRun(db, id);
 }

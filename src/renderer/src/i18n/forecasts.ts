@@ -73,6 +73,16 @@ const en = {
     created: 'Draft purchase orders created:',
     none: 'No suggestions: run a forecast first, or every product is above its reorder point.',
     policy: 'Service level {{level}} % · ordering cost {{cost}} · holding {{rate}} % a year · {{bucket}}',
+    editPolicy: 'Change policy',
+  },
+  policy: {
+    title: 'Replenishment policy',
+    serviceLevel: 'Service level (%)',
+    orderingCost: 'Cost per order',
+    holdingRate: 'Holding cost (% a year)',
+    leadTime: 'Default lead time (days)',
+    bucket: 'Forecasts in',
+    save: 'Save policy',
   },
 };
 
@@ -150,6 +160,16 @@ const zhCN: typeof en = {
     created: '已生成采购单草稿：',
     none: '没有补货建议：请先运行预测，或所有商品都高于再订货点。',
     policy: '服务水平 {{level}}% · 每单订货成本 {{cost}} · 年持有成本率 {{rate}}% · {{bucket}}',
+    editPolicy: '修改补货策略',
+  },
+  policy: {
+    title: '补货策略',
+    serviceLevel: '服务水平（%）',
+    orderingCost: '每单订货成本',
+    holdingRate: '年持有成本率（%）',
+    leadTime: '默认交货期（天）',
+    bucket: '预测周期',
+    save: '保存策略',
   },
 };
 

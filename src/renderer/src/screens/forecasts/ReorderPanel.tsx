@@ -11,6 +11,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { errorText } from '../../components/form-errors';
 import { warehouseLabel } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
+import { PolicyForm } from './PolicyForm';
 
 type Suggestion = OutputOf<'forecasts.suggestions'>[number];
 type Row = Suggestion & { key: string; accepted: boolean; quantity: number };
@@ -37,6 +38,7 @@ export function ReorderPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<PurchaseOrder[]>([]);
+  const [editingPolicy, setEditingPolicy] = useState(false);
   const mayOrder = user?.role === 'owner' || user?.role === 'manager';
 
   const load = useCallback(() => {
@@ -198,7 +200,25 @@ export function ReorderPanel() {
             rate: policy.holdingRatePercent,
             bucket: t(`forecasts.buckets.${policy.bucket}`),
           })}
+          {mayOrder && (
+            <>
+              {' '}
+              <button type="button" className="button button--ghost" onClick={() => setEditingPolicy((open) => !open)}>
+                {t('forecasts.reorder.editPolicy')}
+              </button>
+            </>
+          )}
         </p>
+      )}
+      {policy && editingPolicy && (
+        <PolicyForm
+          policy={policy}
+          onSaved={(next) => {
+            setPolicy(next);
+            setEditingPolicy(false);
+            load();
+          }}
+        />
       )}
       {error && <Notice kind="error">{error}</Notice>}
       {created.length > 0 && (

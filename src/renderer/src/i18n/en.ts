@@ -10,16 +10,6 @@ export const en = {
     settings: 'Settings',
     main: 'Main navigation',
   },
-  areas: {
-    orders: 'Every order, from counter and back office, with its payments and fulfilment.',
-    counter: 'Scan, take payment and print a receipt, with or without a network.',
-    stock: 'Products, stock per location, receiving, counts and transfers.',
-    shipments: 'Pick, pack and ship, with tracking numbers and delivery status.',
-    forecasts: 'Demand forecasts per product and reorder suggestions.',
-    customers: 'Customers, their addresses and order history.',
-    notYet: 'Not in this version yet',
-    notYetBody: 'It arrives in a coming release of OMS. Stock, customers and settings work today.',
-  },
   language: { label: 'Language', en: 'English', zh: '中文' },
   status: {
     database: 'Database',

@@ -12,16 +12,6 @@ export const zhCN: Messages = {
     settings: '设置',
     main: '主导航',
   },
-  areas: {
-    orders: '来自门店和后台的所有订单，以及它们的付款和履约状态。',
-    counter: '扫码、收款、打印小票，有没有网络都能用。',
-    stock: '商品、各库位库存、收货、盘点和调拨。',
-    shipments: '拣货、打包、发货，附运单号和配送状态。',
-    forecasts: '按商品的需求预测和补货建议。',
-    customers: '客户、地址和历史订单。',
-    notYet: '此版本尚未提供',
-    notYetBody: '该功能将在后续版本中提供。库存、客户和设置现已可用。',
-  },
   language: { label: '语言', en: 'English', zh: '中文' },
   status: {
     database: '数据库',

@@ -1,7 +1,6 @@
 import { LogOut } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
-import { AreaNotYet } from '../screens/AreaNotYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useHashPath } from '../components/useHashPath';
 import { CounterScreen } from '../screens/counter/CounterScreen';
@@ -10,14 +9,26 @@ import { ForecastsScreen } from '../screens/forecasts/ForecastsScreen';
 import { OrdersScreen } from '../screens/orders/OrdersScreen';
 import { ShipmentsScreen } from '../screens/shipments/ShipmentsScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
-import { AREA_ICONS, AREAS, areaFromPath } from './areas';
+import { AREA_ICONS, AREAS, areaFromPath, type Area } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StatusLine } from './StatusLine';
+
+/** Each area's screen: every area the sidebar names has one. */
+const SCREENS: Record<Area, () => React.JSX.Element> = {
+  orders: OrdersScreen,
+  counter: CounterScreen,
+  stock: StockScreen,
+  shipments: ShipmentsScreen,
+  forecasts: ForecastsScreen,
+  customers: CustomersScreen,
+  settings: SettingsScreen,
+};
 
 export function Shell() {
   const { t } = useTranslation();
   const { client, setSession, storeName } = useApi();
   const area = areaFromPath(useHashPath()[0]);
+  const Screen = SCREENS[area];
 
   async function signOut() {
     await client.auth.signOut({}).catch(() => undefined);
@@ -59,30 +70,8 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main
-        className={
-          area === 'stock' || area === 'customers' || area === 'orders' || area === 'shipments' || area === 'forecasts'
-            ? 'content content--fill'
-            : 'content'
-        }
-      >
-        {area === 'settings' ? (
-          <SettingsScreen />
-        ) : area === 'stock' ? (
-          <StockScreen />
-        ) : area === 'customers' ? (
-          <CustomersScreen />
-        ) : area === 'counter' ? (
-          <CounterScreen />
-        ) : area === 'orders' ? (
-          <OrdersScreen />
-        ) : area === 'shipments' ? (
-          <ShipmentsScreen />
-        ) : area === 'forecasts' ? (
-          <ForecastsScreen />
-        ) : (
-          <AreaNotYet area={area} />
-        )}
+      <main className={area === 'settings' || area === 'counter' ? 'content' : 'content content--fill'}>
+        <Screen />
       </main>
       <StatusLine />
     </div>

@@ -73,15 +73,13 @@ export function fitArma(
   const centre = w.reduce((a, b) => a + b, 0) / n;
   const spreadOfW = Math.sqrt(w.reduce((a, v) => a + (v - centre) ** 2, 0) / Math.max(1, n - 1));
   const scale = Math.max(spreadOfW / Math.sqrt(n), 1e-8 * Math.max(1, Math.abs(centre)));
-  const centred = new Float64Array(n);
   const deviance = (raw: number[]) => {
     const model = decode(order, raw, centre, scale);
-    for (let t = 0; t < n; t++) centred[t] = w[t] - model.mean;
-    if (method === 'CSS') return css(centred, model.phi, model.theta).deviance;
-    return exactLikelihood(centred, model.phi, model.theta)?.deviance ?? Infinity;
+    if (method === 'CSS') return css(w, model.phi, model.theta, model.mean).deviance;
+    return exactLikelihood(w, model.phi, model.theta, false, model.mean)?.deviance ?? Infinity;
   };
   const x0 = start ? start.slice() : new Array<number>(k).fill(0);
-  const budget = (tolerance < 1e-9 ? 80 : 40) * Math.max(1, k);
+  const budget = (tolerance < 1e-9 ? 80 : 25) * Math.max(1, k);
   let best = nelderMead(deviance, x0, { step: start ? 0.1 : 0.3, maxEvaluations: budget, tolerance });
   if (k > 0 && tolerance < 1e-9) {
     // A restart from the optimum escapes a simplex that collapsed early.
@@ -90,9 +88,10 @@ export function fitArma(
   }
   if (!Number.isFinite(best.value)) return null;
   const model = decode(order, best.x, centre, scale);
-  for (let t = 0; t < n; t++) centred[t] = w[t] - model.mean;
   const result =
-    method === 'CSS' ? css(centred, model.phi, model.theta) : exactLikelihood(centred, model.phi, model.theta);
+    method === 'CSS'
+      ? css(w, model.phi, model.theta, model.mean)
+      : exactLikelihood(w, model.phi, model.theta, false, model.mean);
   if (!result) return null;
   const parameters = k + 1;
   const used = result.used;

@@ -31,8 +31,10 @@ export function forecastBatch(items: BatchItem[]): BatchOutcome[] {
 }
 
 function startWorker(): Worker {
-  const built = join(__dirname, 'forecast-worker.js');
-  if (existsSync(built)) return new Worker(built);
+  // Built, the worker is out/main/forecast-worker.js; this file may sit in out/main or, when
+  // several entries share it, in out/main/chunks.
+  const built = [join(__dirname, 'forecast-worker.js'), join(__dirname, '..', 'forecast-worker.js')].find(existsSync);
+  if (built) return new Worker(built);
   // Run from source (npm run forecast, the benchmarks, tests): the worker loads TypeScript through tsx.
   const source = join(__dirname, 'worker.ts');
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });

@@ -48,10 +48,13 @@ export interface ManyOptions {
 
 /** Forecasts every item, in parallel; outcomes come back in the order of the items. */
 export async function forecastMany(items: BatchItem[], options: ManyOptions = {}): Promise<BatchOutcome[]> {
-  const workers = Math.max(
-    0,
-    Math.min(options.workers ?? availableParallelism(), Math.ceil(items.length / BATCH_SIZE)),
-  );
+  const wanted = options.workers ?? availableParallelism();
+  if (!Number.isInteger(wanted) || wanted < 0) {
+    throw new AppError('VALIDATION', 'The number of worker threads must be a whole number, 0 or more.', {
+      issues: [{ path: 'workers', message: 'Must be a whole number, 0 or more.' }],
+    });
+  }
+  const workers = Math.min(wanted, Math.ceil(items.length / BATCH_SIZE));
   const outcomes: BatchOutcome[] = new Array(items.length);
   let done = 0;
   const deliver = (batch: BatchOutcome[], start: number) => {

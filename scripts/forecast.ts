@@ -44,6 +44,8 @@ for (const name of methods ?? []) {
   if (!(METHOD_NAMES as readonly string[]).includes(name)) fail(`Unknown method ${name}.`);
 }
 const workers = args.workers === undefined ? undefined : Number(args.workers);
+if (workers !== undefined && (!Number.isInteger(workers) || workers < 0))
+  fail('--workers must be a whole number, 0 or more.');
 
 interface Point {
   t: string;

@@ -30,6 +30,10 @@ describe('forecastMany', () => {
     expect(outcomes[2].result).toEqual(forecastSeries(items[2].request));
     expect(outcomes[1].error?.code).toBe('VALIDATION');
   });
+
+  it('refuses a worker count that is not a whole number', async () => {
+    await expect(forecastMany([], { workers: 1.5 })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
 });
 
 describe('npm run forecast', () => {

@@ -31,8 +31,10 @@ export function forecastBatch(items: BatchItem[]): BatchOutcome[] {
 }
 
 function startWorker(): Worker {
-  const built = join(__dirname, 'forecast-worker.js');
-  if (existsSync(built)) return new Worker(built);
+  // Built, the worker is out/main/forecast-worker.js; this file may sit in out/main or, when
+  // several entries share it, in out/main/chunks.
+  const built = [join(__dirname, 'forecast-worker.js'), join(__dirname, '..', 'forecast-worker.js')].find(existsSync);
+  if (built) return new Worker(built);
   // Run from source (npm run forecast, the benchmarks, tests): the worker loads TypeScript through tsx.
   const source = join(__dirname, 'worker.ts');
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
@@ -46,10 +48,13 @@ export interface ManyOptions {
 
 /** Forecasts every item, in parallel; outcomes come back in the order of the items. */
 export async function forecastMany(items: BatchItem[], options: ManyOptions = {}): Promise<BatchOutcome[]> {
-  const workers = Math.max(
-    0,
-    Math.min(options.workers ?? availableParallelism(), Math.ceil(items.length / BATCH_SIZE)),
-  );
+  const wanted = options.workers ?? availableParallelism();
+  if (!Number.isInteger(wanted) || wanted < 0) {
+    throw new AppError('VALIDATION', 'The number of worker threads must be a whole number, 0 or more.', {
+      issues: [{ path: 'workers', message: 'Must be a whole number, 0 or more.' }],
+    });
+  }
+  const workers = Math.min(wanted, Math.ceil(items.length / BATCH_SIZE));
   const outcomes: BatchOutcome[] = new Array(items.length);
   let done = 0;
   const deliver = (batch: BatchOutcome[], start: number) => {

@@ -183,7 +183,7 @@ export function fitEts(spec: EtsSpec, values: readonly number[], season: number,
   if (warm) for (let i = 0; i < smoothing; i++) x0[i] = warm[i];
   const best = nelderMead(objective, x0, {
     step: warm ? 0.3 : 1,
-    maxEvaluations: (warm ? 30 : 60) * x0.length,
+    maxEvaluations: (warm ? 20 : 40) * x0.length,
     tolerance: 1e-7,
   });
   const p = decode(best.x);

@@ -23,16 +23,6 @@ export type Method = (input: SeriesInput) => ModelFit | null;
 export const Z80 = 1.2815515655446004;
 export const Z95 = 1.959963984540054;
 
-export function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
-}
-
-export function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : sum(values) / values.length;
-}
-
 /** Standard deviation of one-step in-sample errors (null fits skipped), divided by n - k. */
 export function residualSd(values: readonly number[], fitted: readonly (number | null)[], parameters = 0): number {
   let squares = 0;

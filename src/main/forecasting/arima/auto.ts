@@ -202,7 +202,7 @@ function arimaFit(model: ArimaModel, values: readonly number[], horizon: number)
 }
 
 /** The same orders and differencing, coefficients estimated by CSS on other data. */
-export function refitArima(model: ArimaModel, values: readonly number[]): ArimaModel | null {
+function refitArima(model: ArimaModel, values: readonly number[]): ArimaModel | null {
   let x = values.slice();
   if (model.D === 1) x = difference(x, model.m);
   for (let i = 0; i < model.d; i++) x = difference(x, 1);

@@ -4,7 +4,7 @@
 // non-seasonal part separately), so every step it takes is a valid model.
 import { nelderMead } from '../optimise';
 import { css, exactLikelihood } from './likelihood';
-import { fromPartialAutocorrelations, multiplyAr, multiplyMa, spread } from './polynomial';
+import { fromPartialAutocorrelations } from './polynomial';
 
 export interface ArmaOrder {
   p: number;
@@ -40,23 +40,52 @@ export function parameterCount(order: ArmaOrder): number {
   return order.p + order.q + order.P + order.Q + (order.constant ? 1 : 0);
 }
 
-function decode(order: ArmaOrder, raw: readonly number[], centre: number, scale: number) {
-  let i = 0;
-  const take = (k: number) => raw.slice(i, (i += k));
-  const ar = fromPartialAutocorrelations(take(order.p));
-  const ma = fromPartialAutocorrelations(take(order.q)).map((v) => -v);
-  const sar = fromPartialAutocorrelations(take(order.P));
-  const sma = fromPartialAutocorrelations(take(order.Q)).map((v) => -v);
-  const mean = order.constant ? centre + scale * raw[i] : 0;
-  return {
-    ar,
-    ma,
-    sar,
-    sma,
-    mean,
-    phi: order.P === 0 ? ar : multiplyAr(ar, spread(sar, order.m)),
-    theta: order.Q === 0 ? ma : multiplyMa(ma, spread(sma, order.m)),
-  };
+/** Coefficient arrays of one order, filled in place for every step of the optimiser. */
+class Coefficients {
+  readonly ar: number[];
+  readonly ma: number[];
+  readonly sar: number[];
+  readonly sma: number[];
+  /** Full polynomials, seasonal parts multiplied in. */
+  readonly phi: number[];
+  readonly theta: number[];
+  mean = 0;
+  private readonly work: number[];
+
+  constructor(private readonly order: ArmaOrder) {
+    const { p, q, P, Q, m } = order;
+    this.ar = new Array<number>(p).fill(0);
+    this.ma = new Array<number>(q).fill(0);
+    this.sar = new Array<number>(P).fill(0);
+    this.sma = new Array<number>(Q).fill(0);
+    this.phi = new Array<number>(p + P * m).fill(0);
+    this.theta = new Array<number>(q + Q * m).fill(0);
+    this.work = new Array<number>(Math.max(p, q, P, Q, 1)).fill(0);
+  }
+
+  /** (1 − Σ arᵢBⁱ)(1 − Σ sarⱼB^{jm}) and (1 + Σ maᵢBⁱ)(1 + Σ smaⱼB^{jm}), in place. */
+  decode(raw: readonly number[], centre: number, scale: number): this {
+    const { p, q, P, Q, m, constant } = this.order;
+    fromPartialAutocorrelations(raw, 0, p, this.ar, 1, this.work);
+    fromPartialAutocorrelations(raw, p, q, this.ma, -1, this.work);
+    fromPartialAutocorrelations(raw, p + q, P, this.sar, 1, this.work);
+    fromPartialAutocorrelations(raw, p + q + P, Q, this.sma, -1, this.work);
+    this.mean = constant ? centre + scale * raw[p + q + P + Q] : 0;
+    const { phi, theta, ar, ma, sar, sma } = this;
+    phi.fill(0);
+    theta.fill(0);
+    for (let i = 0; i < p; i++) phi[i] = ar[i];
+    for (let j = 0; j < P; j++) {
+      phi[(j + 1) * m - 1] += sar[j];
+      for (let i = 0; i < p; i++) phi[i + (j + 1) * m] -= ar[i] * sar[j];
+    }
+    for (let i = 0; i < q; i++) theta[i] = ma[i];
+    for (let j = 0; j < Q; j++) {
+      theta[(j + 1) * m - 1] += sma[j];
+      for (let i = 0; i < q; i++) theta[i + (j + 1) * m] += ma[i] * sma[j];
+    }
+    return this;
+  }
 }
 
 export function fitArma(
@@ -73,15 +102,14 @@ export function fitArma(
   const centre = w.reduce((a, b) => a + b, 0) / n;
   const spreadOfW = Math.sqrt(w.reduce((a, v) => a + (v - centre) ** 2, 0) / Math.max(1, n - 1));
   const scale = Math.max(spreadOfW / Math.sqrt(n), 1e-8 * Math.max(1, Math.abs(centre)));
-  const centred = new Float64Array(n);
+  const coefficients = new Coefficients(order);
   const deviance = (raw: number[]) => {
-    const model = decode(order, raw, centre, scale);
-    for (let t = 0; t < n; t++) centred[t] = w[t] - model.mean;
-    if (method === 'CSS') return css(centred, model.phi, model.theta).deviance;
-    return exactLikelihood(centred, model.phi, model.theta)?.deviance ?? Infinity;
+    const model = coefficients.decode(raw, centre, scale);
+    if (method === 'CSS') return css(w, model.phi, model.theta, model.mean).deviance;
+    return exactLikelihood(w, model.phi, model.theta, false, model.mean)?.deviance ?? Infinity;
   };
   const x0 = start ? start.slice() : new Array<number>(k).fill(0);
-  const budget = (tolerance < 1e-9 ? 80 : 40) * Math.max(1, k);
+  const budget = (tolerance < 1e-9 ? 80 : 25) * Math.max(1, k);
   let best = nelderMead(deviance, x0, { step: start ? 0.1 : 0.3, maxEvaluations: budget, tolerance });
   if (k > 0 && tolerance < 1e-9) {
     // A restart from the optimum escapes a simplex that collapsed early.
@@ -89,10 +117,20 @@ export function fitArma(
     if (again.value <= best.value) best = again;
   }
   if (!Number.isFinite(best.value)) return null;
-  const model = decode(order, best.x, centre, scale);
-  for (let t = 0; t < n; t++) centred[t] = w[t] - model.mean;
+  const decoded = coefficients.decode(best.x, centre, scale);
+  const model = {
+    ar: decoded.ar.slice(),
+    ma: decoded.ma.slice(),
+    sar: decoded.sar.slice(),
+    sma: decoded.sma.slice(),
+    mean: decoded.mean,
+    phi: decoded.phi.slice(),
+    theta: decoded.theta.slice(),
+  };
   const result =
-    method === 'CSS' ? css(centred, model.phi, model.theta) : exactLikelihood(centred, model.phi, model.theta);
+    method === 'CSS'
+      ? css(w, model.phi, model.theta, model.mean)
+      : exactLikelihood(w, model.phi, model.theta, false, model.mean);
   if (!result) return null;
   const parameters = k + 1;
   const used = result.used;

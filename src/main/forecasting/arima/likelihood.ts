@@ -27,14 +27,18 @@ function work(name: string, size: number): Float64Array {
   return buffer;
 }
 
-export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonly number[]): CssResult {
+/** `mean`: subtracted from every w_t (folded into the recursion instead of a centred copy). */
+export function css(w: ArrayLike<number>, phi: readonly number[], theta: readonly number[], mean = 0): CssResult {
   const n = w.length;
   const p = phi.length;
   const q = theta.length;
   const residuals = work('css', n);
   let ssq = 0;
+  let arSum = 0;
+  for (let i = 0; i < p; i++) arSum += phi[i];
+  const offset = mean * (1 - arSum);
   for (let t = p; t < n; t++) {
-    let e = w[t];
+    let e = w[t] - offset;
     for (let i = 0; i < p; i++) e -= phi[i] * w[t - i - 1];
     const reach = Math.min(q, t - p);
     for (let j = 0; j < reach; j++) e -= theta[j] * residuals[t - j - 1];
@@ -169,6 +173,7 @@ export function exactLikelihood(
   phi: readonly number[],
   theta: readonly number[],
   keepInnovations = false,
+  mean = 0,
 ): ExactResult | null {
   const n = w.length;
   const r = Math.max(phi.length, theta.length + 1);
@@ -213,7 +218,7 @@ export function exactLikelihood(
     }
     const F = converged ? 1 : Pnew[0];
     if (!(F > 0)) return null;
-    const v = w[t] - (t === 0 ? a[0] : anew[0]);
+    const v = w[t] - mean - (t === 0 ? a[0] : anew[0]);
     innovations[t] = v;
     ssq += (v * v) / F;
     sumLog += Math.log(F);

@@ -10,15 +10,6 @@ export function multiplyAr(a: readonly number[], b: readonly number[]): number[]
   return product.slice(1).map((v) => -v);
 }
 
-/** Coefficients of the product of two MA-side polynomials, both written as 1 + Σ a_i Bⁱ. */
-export function multiplyMa(a: readonly number[], b: readonly number[]): number[] {
-  const full = [1, ...a];
-  const other = [1, ...b];
-  const product = new Array<number>(full.length + other.length - 1).fill(0);
-  full.forEach((x, i) => other.forEach((y, j) => (product[i + j] += x * y)));
-  return product.slice(1);
-}
-
 /** A seasonal polynomial in B^m as an ordinary one: coefficient i at lag (i+1)·m. */
 export function spread(coefficients: readonly number[], m: number): number[] {
   const result = new Array<number>(coefficients.length * m).fill(0);
@@ -27,36 +18,27 @@ export function spread(coefficients: readonly number[], m: number): number[] {
 }
 
 /**
- * Maps unbounded numbers to the coefficients of a stationary AR polynomial: tanh gives
- * partial autocorrelations in (−1, 1) and the Durbin–Levinson recursion turns them into
- * AR coefficients (Jones 1980; R's arima uses the same map). Negated, the same map gives
- * an invertible MA polynomial.
+ * Maps unbounded numbers raw[offset … offset+count) to the coefficients of a stationary AR
+ * polynomial, written into `out`: tanh gives partial autocorrelations in (−1, 1) and the
+ * Durbin–Levinson recursion turns them into AR coefficients (Jones 1980; R's arima uses
+ * the same map). With sign −1 the result is an invertible MA polynomial. `work` is
+ * scratch space of at least `count` numbers: the optimiser calls this for every step.
  */
-export function fromPartialAutocorrelations(raw: readonly number[]): number[] {
-  const phi = raw.map(Math.tanh);
-  const work = phi.slice();
-  for (let j = 1; j < phi.length; j++) {
-    const a = phi[j];
-    for (let k = 0; k < j; k++) work[k] -= a * phi[j - k - 1];
-    for (let k = 0; k < j; k++) phi[k] = work[k];
+export function fromPartialAutocorrelations(
+  raw: readonly number[],
+  offset: number,
+  count: number,
+  out: number[],
+  sign: 1 | -1,
+  work: number[],
+): void {
+  for (let j = 0; j < count; j++) out[j] = Math.tanh(raw[offset + j]);
+  for (let j = 1; j < count; j++) {
+    const a = out[j];
+    for (let k = 0; k < j; k++) work[k] = out[k] - a * out[j - k - 1];
+    for (let k = 0; k < j; k++) out[k] = work[k];
   }
-  return phi;
-}
-
-/** The inverse map, for starting values; null when the polynomial is not stationary. */
-export function toPartialAutocorrelations(coefficients: readonly number[]): number[] | null {
-  const p = coefficients.length;
-  const phi = coefficients.slice();
-  const raw = new Array<number>(p).fill(0);
-  for (let j = p - 1; j >= 0; j--) {
-    const a = phi[j];
-    if (Math.abs(a) >= 1) return null;
-    raw[j] = Math.atanh(a);
-    const denominator = 1 - a * a;
-    const previous = phi.slice(0, j);
-    for (let k = 0; k < j; k++) phi[k] = (previous[k] + a * previous[j - k - 1]) / denominator;
-  }
-  return raw;
+  if (sign < 0) for (let j = 0; j < count; j++) out[j] = -out[j];
 }
 
 /** (1 − B)^d (1 − B^m)^D as an AR-side polynomial. */

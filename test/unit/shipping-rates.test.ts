@@ -175,6 +175,12 @@ describe('the rate engine, by hand-computed cases', () => {
     });
   });
 
+  it('charges a parcel whose products have no weight yet as the lightest parcel, not as nothing', () => {
+    // 0 g and no size: billed as 1 g, inside the first kilogram → SF same province ¥12.00.
+    const [option] = quote([sf], { weightGrams: 0 }).options;
+    expect(option).toMatchObject({ billableGrams: 1, price: 1200 });
+  });
+
   it('charges by volume when the box is light for its size', () => {
     // ZTO to Chengdu (rest of China): 500 × 400 × 300 = 60,000,000 mm³ ÷ 8,000 = 7,500 g > 1,200 g actual.
     // 7.5 kg → base 1 kg + ceil(6.5) = 7 steps → ¥8 + 7 × ¥4 = ¥36.00.

@@ -19,9 +19,13 @@ export function volumetricGrams(parcel: Parcel, divisor: number): number | null 
   return Number((cubicMm + d - 1n) / d);
 }
 
-/** Carriers charge the greater of the actual and the volumetric weight. */
+/**
+ * Carriers charge the greater of the actual and the volumetric weight. A parcel never
+ * weighs nothing to a carrier: one whose products have no weight yet is charged as the
+ * lightest parcel (the first weight), not refused by every bracket.
+ */
 export function billableGrams(parcel: Parcel, divisor: number): number {
-  return Math.max(parcel.weightGrams, volumetricGrams(parcel, divisor) ?? 0);
+  return Math.max(1, parcel.weightGrams, volumetricGrams(parcel, divisor) ?? 0);
 }
 
 /** The base weight, plus the billable weight beyond it rounded up to whole steps (per started step). */

@@ -130,7 +130,7 @@ describe('shipments', () => {
     await page.goto(`${shop.server.base}/#/shipments`);
     const grid = page.getByRole('region', { name: 'Shipments' });
     await grid.getByRole('link', { name: UPS_OK }).waitFor();
-    await grid.getByText('1 shipments').waitFor();
+    await grid.getByText('1 shipment', { exact: true }).waitFor();
     await page.getByLabel('Late only').check();
     await grid.getByRole('link', { name: UPS_OK }).waitFor();
     await page.getByLabel('Search by tracking number, shipment or order number').fill('1Z999AA1');

@@ -6,7 +6,8 @@ const en = {
   anyStatus: 'Any tracking status',
   stageFilter: 'Stage',
   statusFilter: 'Tracking status',
-  count: '{{count}} shipments',
+  count_one: '{{count, number}} shipment',
+  count_other: '{{count, number}} shipments',
   importFile: 'Import carrier file',
   late: 'Late',
   columns: {
@@ -143,7 +144,8 @@ const zhCN: typeof en = {
   anyStatus: '全部物流状态',
   stageFilter: '阶段',
   statusFilter: '物流状态',
-  count: '共 {{count}} 个发货单',
+  count_one: '共 {{count, number}} 个发货单',
+  count_other: '共 {{count, number}} 个发货单',
   importFile: '导入快递状态文件',
   late: '逾期',
   columns: {

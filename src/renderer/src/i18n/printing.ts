@@ -1,10 +1,13 @@
 /** Texts of printing: the document preview, batch printing and the Printing settings, in both languages. */
 const en = {
   print: 'Print…',
+  printLabel: 'Print label…',
   printSlips: 'Print packing slips ({{count}})',
   selectedOrders: '{{count}} orders selected',
   preview: {
     titleOne: 'Print documents of {{number}}',
+    titlePickList: 'Print pick list {{number}}',
+    titleLabel: 'Print the label of {{number}}',
     kind: 'Document',
     paper: 'Paper',
     printer: 'Printer',
@@ -18,8 +21,21 @@ const en = {
     printed: 'Sent to the printer.',
     orders: '{{count}} orders, each on its own pages.',
   },
-  kinds: { 'packing-slip': 'Packing slip', invoice: 'Invoice', receipt: 'Receipt' },
-  papers: { a4: 'A4', letter: 'Letter', '80mm': '80 mm roll', '58mm': '58 mm roll' },
+  kinds: {
+    'packing-slip': 'Packing slip',
+    invoice: 'Invoice',
+    receipt: 'Receipt',
+    'pick-list': 'Pick list',
+    'shipping-label': 'Shipping label',
+  },
+  papers: {
+    a4: 'A4',
+    letter: 'Letter',
+    '80mm': '80 mm roll',
+    '58mm': '58 mm roll',
+    '4x6in': '4 × 6 in label',
+    '100x150mm': '100 × 150 mm label',
+  },
   settings: {
     tab: 'Printing',
     branding: 'Branding on documents',
@@ -43,10 +59,13 @@ const en = {
 
 const zhCN: typeof en = {
   print: '打印…',
+  printLabel: '打印面单…',
   printSlips: '打印装箱单（{{count}}）',
   selectedOrders: '已选 {{count}} 个订单',
   preview: {
     titleOne: '打印 {{number}} 的单据',
+    titlePickList: '打印拣货单 {{number}}',
+    titleLabel: '打印 {{number}} 的面单',
     kind: '单据',
     paper: '纸张',
     printer: '打印机',
@@ -60,8 +79,21 @@ const zhCN: typeof en = {
     printed: '已发送到打印机。',
     orders: '{{count}} 个订单，各自另起一页。',
   },
-  kinds: { 'packing-slip': '装箱单', invoice: '发票', receipt: '小票' },
-  papers: { a4: 'A4', letter: 'Letter', '80mm': '80 毫米卷纸', '58mm': '58 毫米卷纸' },
+  kinds: {
+    'packing-slip': '装箱单',
+    invoice: '发票',
+    receipt: '小票',
+    'pick-list': '拣货单',
+    'shipping-label': '快递面单',
+  },
+  papers: {
+    a4: 'A4',
+    letter: 'Letter',
+    '80mm': '80 毫米卷纸',
+    '58mm': '58 毫米卷纸',
+    '4x6in': '4 × 6 英寸标签',
+    '100x150mm': '100 × 150 毫米标签',
+  },
   settings: {
     tab: '打印',
     branding: '单据上的店铺标识',

@@ -21,7 +21,7 @@ export function pickListHtml(data: PickListDocument, texts: DocumentTexts): Safe
           <dd>${data.warehouse.name} (${data.warehouse.code})</dd>
           <dt>${texts.created}</dt>
           <dd>${format.dateTime(data.createdAt)}</dd>
-          <dt>${texts.quantity}</dt>
+          <dt>${texts.total}</dt>
           <dd>${fill(texts.unitsCount, { count: data.units, lines: data.lines.length })}</dd>
         </dl>
       </div>
@@ -79,8 +79,9 @@ export function pickListHtml(data: PickListDocument, texts: DocumentTexts): Safe
 
 export const PICK_LIST_CSS = `${SHEET_CSS}
 .oms-doc .pick-title { font-size: 18pt; margin: 0 0 3mm; font-weight: 700; }
-.oms-doc .totes { list-style: none; padding: 0; margin: 0 0 5mm; display: grid; grid-template-columns: repeat(3, 1fr); gap: 1mm 6mm; }
-.oms-doc .totes li { display: flex; gap: 2mm; align-items: baseline; break-inside: avoid; }
+.oms-doc .totes { list-style: none; padding: 0; margin: 0 0 5mm; display: grid; grid-template-columns: repeat(2, 1fr); gap: 1mm 8mm; }
+.oms-doc .totes li { display: flex; gap: 2mm; align-items: baseline; white-space: nowrap; overflow: hidden; break-inside: avoid; }
+.oms-doc .totes .small { overflow: hidden; text-overflow: ellipsis; }
 .oms-doc .tote { display: inline-block; min-width: 5.5mm; padding: 0 1mm; border: 0.3mm solid #000; border-radius: 1mm; text-align: center; font-weight: 700; font-variant-numeric: tabular-nums; }
 .oms-doc .check-col { width: 8mm; }
 .oms-doc .box { display: inline-block; width: 4.5mm; height: 4.5mm; border: 0.3mm solid #000; }

@@ -66,6 +66,7 @@ describe('printed pick lists and shipping labels', () => {
   let list: PickList;
   let upsParcels: Shipment[];
   let sfParcel: Shipment;
+  let localParcel: Shipment;
   const folder = join(SCREENSHOTS, 'documents-warehouse');
 
   async function pdf(name: string, path: string, init?: RequestInit): Promise<string> {
@@ -186,6 +187,31 @@ describe('printed pick lists and shipping labels', () => {
       trackingNumber: SF_NUMBER,
       weightGrams: 980,
     });
+    const { customer: far } = await api<{ customer: { id: string } }>('customers.create', {
+      name: '欧阳娜娜',
+      addresses: [
+        {
+          kind: 'shipping',
+          recipient: '欧阳娜娜（前台代收）',
+          phone: '+86 138 0013 8000 转 2046',
+          line1: '广东省深圳市南山区粤海街道科技园社区科苑路 15 号科兴科学园 B 栋 4 单元 1801 室',
+          line2: '请工作日 9:00–18:00 送达，周末放前台，谢谢 Please leave at the front desk',
+          city: '深圳市',
+          region: '广东省',
+          postalCode: '518057',
+          country: 'CN',
+        },
+      ],
+    });
+    const farOrder = await order(far.id, [{ productId: pot.id, quantity: 1 }]);
+    const local = carriers.find((c) => c.code === 'local')!;
+    localParcel = await api<Shipment>('shipments.shipOrder', {
+      orderId: farOrder.id,
+      warehouseId: main.id,
+      lines: [{ orderLineId: farOrder.lines[0].id, quantity: 1 }],
+      carrierId: local.id,
+      serviceId: local.services[0].id,
+    });
   });
 
   afterAll(() => shop?.close());
@@ -249,6 +275,17 @@ describe('printed pick lists and shipping labels', () => {
     expect([size.width, size.height, size.pages]).toEqual([283.46, 425.2, 1]);
     expect(await text(file)).toContain('Parcel 2 of 2');
     expect(await barcodes(file)).toContain(UPS_NUMBER);
+  });
+
+  it('fits a long address on one label, and gives a parcel without a tracking number its shipment number', async () => {
+    const file = await pdf('label-long-address', `/shipments/${localParcel.id}/documents/label.pdf?paper=100x150mm`);
+    expect((await pageSize(file)).pages).toBe(1);
+    const printed = await text(file);
+    for (const expected of ['科兴科学园', 'Please leave at the front desk', '518057', 'Parcel 1 of 1']) {
+      expect(printed).toContain(expected);
+    }
+    // Local delivery has no tracking page: the shipment number's Code 128 is the only code.
+    expect(await barcodes(file)).toEqual([localParcel.number]);
   });
 
   it('prints many labels in one PDF, one label a page', async () => {

@@ -68,7 +68,6 @@ const en = {
   shipment: 'Shipment',
   weight: 'Weight',
   parcelOf: 'Parcel {index} of {count}',
-  noTracking: 'No tracking number',
   scanToTrack: 'Track',
   paymentStatuses: {
     unpaid: 'Unpaid',
@@ -149,7 +148,6 @@ const zhCN: DocumentTexts = {
   shipment: '包裹号',
   weight: '重量',
   parcelOf: '第 {index} 件，共 {count} 件',
-  noTracking: '无运单号',
   scanToTrack: '查询物流',
   paymentStatuses: {
     unpaid: '未付款',

@@ -5,6 +5,9 @@ import { code128Svg, qrSvg } from './barcodes';
 import { addressLines } from './format';
 import { html, type SafeHtml } from './html';
 
+/** Characters of address (after the recipient's line) that still fit four lines at full size. */
+const LONG_ADDRESS = 90;
+
 function weightText(grams: number): string {
   return grams >= 1000 ? `${(grams / 1000).toFixed(2)} kg` : `${grams} g`;
 }
@@ -18,6 +21,8 @@ function weightText(grams: number): string {
 export function shippingLabelHtml(data: ShippingLabelData, texts: DocumentTexts): SafeHtml {
   const [recipient, ...address] = data.shipTo ? addressLines(data.shipTo) : [data.customerName];
   const code = data.trackingNumber ?? data.number;
+  // A long address steps down a size rather than run off the label.
+  const long = address.join('').length > LONG_ADDRESS;
   return html`<div class="label">
     <div class="label__top">
       <div class="label__from">
@@ -31,13 +36,13 @@ export function shippingLabelHtml(data: ShippingLabelData, texts: DocumentTexts)
         ${data.serviceName && html`<div class="label__service">${data.serviceName}</div>`}
       </div>
     </div>
-    <div class="label__to">
+    <div class="label__to${long ? ' label__to--long' : ''}">
       <h2>${texts.shipTo}</h2>
       <div class="label__recipient">${recipient}</div>
       ${address.map((line) => html`<div class="label__address">${line}</div>`)}
     </div>
     <div class="label__code">
-      <h2>${data.trackingNumber ? texts.trackingNumber : texts.noTracking}</h2>
+      <h2>${data.trackingNumber ? texts.trackingNumber : texts.shipment}</h2>
       <div class="label__code128">${code128Svg(code, 16)}</div>
       <div class="label__code-text">${code}</div>
     </div>
@@ -77,6 +82,8 @@ export const SHIPPING_LABEL_CSS = `
 .oms-doc .label__to { flex: 1; padding: 2.5mm 0 2mm; border-bottom: 0.5mm solid #000; line-height: 1.3; overflow: hidden; }
 .oms-doc .label__recipient { font-size: 15pt; font-weight: 800; margin-bottom: 1mm; }
 .oms-doc .label__address { font-size: 13pt; font-weight: 600; }
+.oms-doc .label__to--long .label__recipient { font-size: 13pt; }
+.oms-doc .label__to--long .label__address { font-size: 10.5pt; }
 .oms-doc .label__code { padding: 2mm 0; border-bottom: 0.5mm solid #000; text-align: center; }
 .oms-doc .label__code h2 { text-align: left; }
 .oms-doc .label__code128 { width: 86mm; margin: 0 auto; }

@@ -301,6 +301,26 @@ describe('printed pick lists and shipping labels', () => {
     expect(await barcodes(file, 3)).toContain(UPS_NUMBER);
   });
 
+  it('prints all of an order’s parcels’ labels from the order’s page in one job', async () => {
+    const page = shop.page;
+    await page.goto(`${shop.server.base}/#/orders/${usa.id}`);
+    await page.getByRole('button', { name: 'Print labels (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: `Labels of ${usa.number}` });
+    await dialog.getByText('2 labels, one a page.').waitFor();
+    await page.frameLocator('iframe[title="Preview"]').getByText('Parcel 2 of 2').waitFor();
+    await screenshot(page, 'docwh-order-labels-en');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save PDF' }).click();
+    const file = join(folder, 'labels-from-order.pdf');
+    await (await download).saveAs(file);
+    const size = await pageSize(file);
+    expect([size.width, size.height, size.pages]).toEqual([288, 432, 2]);
+    expect(await barcodes(file, 1)).toContain('1Z999AA10123456793');
+    expect(await barcodes(file, 2)).toContain(UPS_NUMBER);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('prints a Chinese label and pick list with a CJK font embedded', async () => {
     await shop.api('settings.update', { locale: 'zh-CN' });
     const file = await pdf('label-4x6-zh', `/shipments/${sfParcel.id}/documents/label.pdf`);
@@ -357,7 +377,7 @@ describe('printed pick lists and shipping labels', () => {
     const page = shop.page;
     await page.goto(`${shop.server.base}/#/shipments/pick/${list.id}`);
     await page.getByRole('button', { name: 'Print…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Print pick list ${list.number}` });
+    const dialog = page.getByRole('dialog', { name: `Pick list ${list.number}` });
     const preview = page.frameLocator('iframe[title="Preview"]');
     await preview.getByText('Main warehouse (MAIN)').waitFor();
     await screenshot(page, 'docwh-pick-list-preview-en');
@@ -383,7 +403,7 @@ describe('printed pick lists and shipping labels', () => {
 
     await page.goto(`${shop.server.base}/#/shipments/${upsParcels[1].id}`);
     await page.getByRole('button', { name: 'Print label…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Print the label of ${upsParcels[1].number}` });
+    const dialog = page.getByRole('dialog', { name: `Label of ${upsParcels[1].number}` });
     await expect(dialog.getByLabel('Paper').inputValue()).resolves.toBe('100x150mm');
     const preview = page.frameLocator('iframe[title="Preview"]');
     await preview.getByText('500 Market Street').waitFor();
@@ -408,14 +428,14 @@ describe('printed pick lists and shipping labels', () => {
     await page.goto(`${shop.server.base}/#/shipments/${sfParcel.id}`);
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '打印面单…' }).click();
-    let dialog = page.getByRole('dialog', { name: `打印 ${sfParcel.number} 的面单` });
+    let dialog = page.getByRole('dialog', { name: `${sfParcel.number} 的面单` });
     const preview = page.frameLocator('iframe[title="预览"]');
     await preview.getByText('东部软件园', { exact: false }).waitFor();
     await screenshot(page, 'docwh-label-preview-zh');
     await dialog.getByRole('button', { name: '关闭' }).click();
     await page.goto(`${shop.server.base}/#/shipments/pick/${list.id}`);
     await page.getByRole('button', { name: '打印…' }).click();
-    dialog = page.getByRole('dialog', { name: `打印拣货单 ${list.number}` });
+    dialog = page.getByRole('dialog', { name: `拣货单 ${list.number}` });
     await preview.getByText('分箱').waitFor();
     await screenshot(page, 'docwh-pick-list-preview-zh');
     await dialog.getByRole('button', { name: '关闭' }).click();

@@ -2,12 +2,14 @@
 const en = {
   print: 'Print…',
   printLabel: 'Print label…',
+  printLabels: 'Print labels ({{count}})',
   printSlips: 'Print packing slips ({{count}})',
   selectedOrders: '{{count}} orders selected',
   preview: {
     titleOne: 'Print documents of {{number}}',
-    titlePickList: 'Print pick list {{number}}',
-    titleLabel: 'Print the label of {{number}}',
+    titlePickList: 'Pick list {{number}}',
+    titleLabel: 'Label of {{number}}',
+    titleLabels: 'Labels of {{number}}',
     kind: 'Document',
     paper: 'Paper',
     printer: 'Printer',
@@ -19,7 +21,11 @@ const en = {
     close: 'Close',
     saved: 'Saved as {{file}}.',
     printed: 'Sent to the printer.',
-    orders: '{{count}} orders, each on its own pages.',
+    many: {
+      orderIds: '{{count}} orders, each on its own pages.',
+      pickListIds: '{{count}} pick lists, each on its own pages.',
+      shipmentIds: '{{count}} labels, one a page.',
+    },
   },
   kinds: {
     'packing-slip': 'Packing slip',
@@ -60,12 +66,14 @@ const en = {
 const zhCN: typeof en = {
   print: '打印…',
   printLabel: '打印面单…',
+  printLabels: '打印面单（{{count}}）',
   printSlips: '打印装箱单（{{count}}）',
   selectedOrders: '已选 {{count}} 个订单',
   preview: {
     titleOne: '打印 {{number}} 的单据',
-    titlePickList: '打印拣货单 {{number}}',
-    titleLabel: '打印 {{number}} 的面单',
+    titlePickList: '拣货单 {{number}}',
+    titleLabel: '{{number}} 的面单',
+    titleLabels: '{{number}} 的全部面单',
     kind: '单据',
     paper: '纸张',
     printer: '打印机',
@@ -77,7 +85,11 @@ const zhCN: typeof en = {
     close: '关闭',
     saved: '已保存为 {{file}}。',
     printed: '已发送到打印机。',
-    orders: '{{count}} 个订单，各自另起一页。',
+    many: {
+      orderIds: '{{count}} 个订单，各自另起一页。',
+      pickListIds: '{{count}} 张拣货单，各自另起一页。',
+      shipmentIds: '{{count}} 张面单，每页一张。',
+    },
   },
   kinds: {
     'packing-slip': '装箱单',

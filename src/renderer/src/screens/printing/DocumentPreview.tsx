@@ -5,6 +5,7 @@ import {
   documentRequest,
   isRoll,
   KIND_PAPERS,
+  KIND_SUBJECTS,
   ORDER_DOCUMENT_KINDS,
   rollPageCss,
   setupFor,
@@ -173,7 +174,9 @@ export function DocumentPreview({
           {t('printing.preview.close')}
         </button>
       </div>
-      {ids.length > 1 && <p className="muted">{t('printing.preview.orders', { count: ids.length })}</p>}
+      {ids.length > 1 && (
+        <p className="muted">{t(`printing.preview.many.${KIND_SUBJECTS[kind]}`, { count: ids.length })}</p>
+      )}
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {rendered ? (
         <iframe

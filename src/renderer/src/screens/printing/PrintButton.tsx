@@ -3,16 +3,17 @@ import { useState } from 'react';
 import type { DocumentKind } from '../../../../shared/domain/documents';
 import { DocumentPreview } from './DocumentPreview';
 
-/** A button that opens the preview of one thing's documents (an order's, a pick list, a parcel's label). */
+/** A button that opens the preview of documents: an order's, a pick list, parcels' labels. */
 export function PrintButton({
   kinds,
-  id,
+  ids: wanted,
   label,
   title,
   className = 'button',
 }: {
   kinds: readonly DocumentKind[];
-  id: string;
+  /** What the kinds are printed from (`KIND_SUBJECTS`). */
+  ids: string[];
   label: string;
   title: string;
   className?: string;
@@ -21,7 +22,7 @@ export function PrintButton({
   const [ids, setIds] = useState<string[] | null>(null);
   return (
     <>
-      <button type="button" className={className} onClick={() => setIds([id])}>
+      <button type="button" className={className} onClick={() => setIds(wanted)}>
         <Printer size={14} aria-hidden="true" />
         {label}
       </button>

@@ -8,7 +8,7 @@ export function PrintDocumentsButton({ orderId, number }: { orderId: string; num
   return (
     <PrintButton
       kinds={ORDER_DOCUMENT_KINDS}
-      id={orderId}
+      ids={[orderId]}
       label={t('printing.print')}
       title={t('printing.preview.titleOne', { number })}
     />

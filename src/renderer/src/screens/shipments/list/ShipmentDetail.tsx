@@ -184,7 +184,7 @@ export function ShipmentDetail({ id }: { id: string }) {
         {shipment.stage !== 'cancelled' && (
           <PrintButton
             kinds={['shipping-label']}
-            id={shipment.id}
+            ids={[shipment.id]}
             label={t('printing.printLabel')}
             title={t('printing.preview.titleLabel', { number: shipment.number })}
           />

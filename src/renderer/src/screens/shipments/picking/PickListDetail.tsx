@@ -114,7 +114,7 @@ export function PickListDetail({ id }: { id: string }) {
         <span className="toolbar__spacer" />
         <PrintButton
           kinds={['pick-list']}
-          id={list.id}
+          ids={[list.id]}
           label={t('printing.print')}
           title={t('printing.preview.titlePickList', { number: list.number })}
           className="button no-print"

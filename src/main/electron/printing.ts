@@ -14,6 +14,7 @@ import { LIST_PRINTERS_CHANNEL, PRINT_DOCUMENTS_CHANNEL, type InvokeResult } fro
 import { AppError } from '../../shared/errors';
 import { toErrorBody, validationError } from '../router/errors';
 import type { Router } from '../router/router';
+import { withExactPageSize } from '../pdf/exact-page-size';
 import { renderDocuments } from '../services/documents/render-documents';
 import { MEASURE_DOCUMENTS_SCRIPT } from '../services/documents/templates/page';
 import { getSettings } from '../services/settings';
@@ -82,7 +83,10 @@ export function servePrinting(router: Router, renderer: RendererOrigin, trusted:
         const options = { defaultPath: `${rendered.title}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
         const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: null } };
-        const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+        const pdf = withExactPageSize(
+          await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }),
+          rendered.paper,
+        );
         await writeFile(choice.filePath, pdf);
         return { ok: true, value: { saved: basename(choice.filePath) } };
       }

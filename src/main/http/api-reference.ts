@@ -50,8 +50,11 @@ export function apiReferenceMarkdown(): string {
     '- Files too, rendered by Chromium from the same templates as `documents.render` (' +
       `${accessText(DOCUMENT_PDF.access)}):`,
     "  `GET /api/orders/:id/documents/:kind.pdf[?paper=a4|letter|80mm|58mm]` is one order's (by id or number)",
-    `  packing slip, invoice or receipt as a PDF; \`POST /api${DOCUMENT_PDF.batchPath}\` with \`{ kind, orderIds, paper? }\``,
-    "  is many orders' documents of one kind in one PDF, each starting on a new page.",
+    '  packing slip, invoice or receipt as a PDF; `GET /api/pick-lists/:id/documents/pick-list.pdf[?paper=a4|letter]`',
+    "  a pick list (by id or number); `GET /api/shipments/:id/documents/label.pdf[?paper=4x6in|100x150mm]` a parcel's",
+    '  label (by id, number or tracking number);',
+    `  \`POST /api${DOCUMENT_PDF.batchPath}\` with \`{ kind, orderIds | pickListIds | shipmentIds, paper? }\``,
+    '  is many documents of one kind in one PDF, each starting on a new page.',
     '',
     '| operation | readable route | roles | kind | input | what it does |',
     '| --------- | -------------- | ----- | ---- | ----- | ------------ |',

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { isRoll, rollPageCss, type RenderedDocument } from '../../shared/domain/documents';
 import { MEASURE_DOCUMENTS_SCRIPT } from '../services/documents/templates/page';
+import { withExactPageSize } from './exact-page-size';
 
 /** Turns a rendered document page into PDF bytes. */
 export interface PdfRenderer {
@@ -54,7 +55,7 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
           const heights = (await page.evaluate(MEASURE_DOCUMENTS_SCRIPT)) as number[];
           await page.addStyleTag({ content: rollPageCss(document.paper, heights) });
         }
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        return withExactPageSize(await page.pdf({ preferCSSPageSize: true, printBackground: true }), document.paper);
       } finally {
         await page.close();
       }

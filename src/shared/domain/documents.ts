@@ -1,14 +1,25 @@
 import { z } from 'zod';
 
 /**
- * The documents the shop prints for an order. The pick list and the shipping label join
- * as two more kinds: a kind names its papers here, and main's document registry
+ * The documents the shop prints: an order's, a pick list's, a parcel's label. A kind
+ * names its papers and what it is printed from here; main's document registry
  * (`services/documents/registry.ts`) names its data and its template.
  */
-export const DOCUMENT_KINDS = ['packing-slip', 'invoice', 'receipt'] as const;
+export const ORDER_DOCUMENT_KINDS = ['packing-slip', 'invoice', 'receipt'] as const;
+export const DOCUMENT_KINDS = [...ORDER_DOCUMENT_KINDS, 'pick-list', 'shipping-label'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export const PAPERS = ['a4', 'letter', '80mm', '58mm'] as const;
+/** The field of a document request that names what a kind is printed from. */
+export type DocumentSubject = 'orderIds' | 'pickListIds' | 'shipmentIds';
+export const KIND_SUBJECTS: Record<DocumentKind, DocumentSubject> = {
+  'packing-slip': 'orderIds',
+  invoice: 'orderIds',
+  receipt: 'orderIds',
+  'pick-list': 'pickListIds',
+  'shipping-label': 'shipmentIds',
+};
+
+export const PAPERS = ['a4', 'letter', '80mm', '58mm', '4x6in', '100x150mm'] as const;
 export type Paper = (typeof PAPERS)[number];
 
 /**
@@ -20,13 +31,22 @@ export const PAPER_SIZES: Record<Paper, { widthMm: number; heightMm: number | nu
   letter: { widthMm: 215.9, heightMm: 279.4 },
   '80mm': { widthMm: 80, heightMm: null },
   '58mm': { widthMm: 58, heightMm: null },
+  '4x6in': { widthMm: 101.6, heightMm: 152.4 },
+  '100x150mm': { widthMm: 100, heightMm: 150 },
 };
+
+/** Label stock: one label a page, printed edge to edge, without page numbers. */
+export function isLabel(paper: Paper): boolean {
+  return paper === '4x6in' || paper === '100x150mm';
+}
 
 /** The papers each kind prints on; the first is its default. */
 export const KIND_PAPERS: Record<DocumentKind, readonly Paper[]> = {
   'packing-slip': ['a4', 'letter'],
   invoice: ['a4', 'letter'],
   receipt: ['80mm', '58mm'],
+  'pick-list': ['a4', 'letter'],
+  'shipping-label': ['4x6in', '100x150mm'],
 };
 
 export function isRoll(paper: Paper): boolean {
@@ -89,14 +109,44 @@ export const logoSchema = z.union([
     .regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/, 'A PNG, JPEG, GIF or WebP image'),
 ]);
 
-/** One or many orders' documents of one kind, on one paper: what every path renders. */
-export const documentRequestSchema = z.object({
-  kind: z.enum(DOCUMENT_KINDS),
-  orderIds: z.array(z.string().min(1)).min(1).max(1000),
-  /** Omitted: the kind's paper from the settings. */
-  paper: z.enum(PAPERS).optional(),
-});
+const documentIdsSchema = z.array(z.string().min(1)).min(1).max(1000);
+
+/**
+ * One or many documents of one kind, on one paper: what every path renders. Each kind is
+ * printed from the list its subject names (orders by id or number, pick lists by id or
+ * number, shipments by id, number or tracking number); the other lists stay empty.
+ */
+export const documentRequestSchema = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS),
+    orderIds: documentIdsSchema.optional(),
+    pickListIds: documentIdsSchema.optional(),
+    shipmentIds: documentIdsSchema.optional(),
+    /** Omitted: the kind's paper from the settings. */
+    paper: z.enum(PAPERS).optional(),
+  })
+  .superRefine((request, issue) => {
+    const subject = KIND_SUBJECTS[request.kind];
+    for (const field of ['orderIds', 'pickListIds', 'shipmentIds'] as const) {
+      if (field === subject && !request[field]) {
+        issue.addIssue({ code: 'custom', path: [field], message: `A ${request.kind} is printed from ${field}` });
+      }
+      if (field !== subject && request[field]) {
+        issue.addIssue({ code: 'custom', path: [field], message: `A ${request.kind} is printed from ${subject}` });
+      }
+    }
+  });
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;
+
+/** The ids a request names for its kind. */
+export function documentIds(request: DocumentRequest): string[] {
+  return request[KIND_SUBJECTS[request.kind]] ?? [];
+}
+
+/** A request for the documents of one kind from the ids of what that kind is printed from. */
+export function documentRequest(kind: DocumentKind, ids: string[], paper?: Paper): DocumentRequest {
+  return { kind, [KIND_SUBJECTS[kind]]: ids, ...(paper && { paper }) };
+}
 
 /** A rendered document: a whole HTML page with its print CSS, and the sheet it is laid out for. */
 export const renderedDocumentSchema = z.object({

@@ -5,21 +5,24 @@ import { findOrderId } from '../orders/orders';
 import type { DocumentTexts } from './document-texts';
 import { invoiceData } from './invoice';
 import { packingSlipData } from './packing-slip';
+import { pickListData } from './pick-list';
 import { receiptData } from './receipt';
+import { shippingLabelData } from './shipping-label';
 import { INVOICE_CSS, invoiceHtml } from './templates/invoice.html';
 import { PACKING_SLIP_CSS, packingSlipHtml } from './templates/packing-slip.html';
+import { PICK_LIST_CSS, pickListHtml } from './templates/pick-list.html';
 import { RECEIPT_CSS, receiptHtml } from './templates/receipt.html';
+import { SHIPPING_LABEL_CSS, shippingLabelHtml } from './templates/shipping-label.html';
 import type { SafeHtml } from './templates/html';
 
 /**
- * A kind of document: how to load its data for the orders asked for, and its template
- * (data → HTML) with the CSS all its copies share. Each loaded item is one document with
- * the number its footer names. The pick list joins as a kind whose `load` merges all the
- * orders into one item; the shipping label as one that loads shipments (and papers of its own).
+ * A kind of document: how to load its data for the ids asked for (orders, pick lists or
+ * shipments: `KIND_SUBJECTS`), and its template (data → HTML) with the CSS all its copies
+ * share. Each loaded item is one document with the number its footer names.
  */
 export interface DocumentDefinition<Data> {
   title(texts: DocumentTexts): string;
-  load(ctx: ServiceContext, orderIds: string[], settings: Settings): Promise<Array<Data & { number: string }>>;
+  load(ctx: ServiceContext, ids: string[], settings: Settings): Promise<Array<Data & { number: string }>>;
   template(data: Data, texts: DocumentTexts, paper: Paper): SafeHtml;
   css: string;
 }
@@ -28,15 +31,22 @@ function define<Data>(definition: DocumentDefinition<Data>): DocumentDefinition<
   return definition as DocumentDefinition<unknown>;
 }
 
-/** A kind with one document per order: orders named by id or number, kept in the order asked. */
+/** One document per id, kept in the order asked. */
+function each<Data>(
+  load: (ctx: ServiceContext, id: string, settings: Settings) => Promise<Data & { number: string }>,
+): DocumentDefinition<Data>['load'] {
+  return async (ctx, ids, settings) => {
+    const documents = [];
+    for (const id of ids) documents.push(await load(ctx, id, settings));
+    return documents;
+  };
+}
+
+/** A kind with one document per order: orders named by id or number. */
 function perOrder<Data>(
   load: (ctx: ServiceContext, orderId: string, settings: Settings) => Promise<Data & { number: string }>,
 ): DocumentDefinition<Data>['load'] {
-  return async (ctx, orderIds, settings) => {
-    const documents = [];
-    for (const numberOrId of orderIds) documents.push(await load(ctx, await findOrderId(ctx, numberOrId), settings));
-    return documents;
-  };
+  return each(async (ctx, numberOrId, settings) => load(ctx, await findOrderId(ctx, numberOrId), settings));
 }
 
 export const DOCUMENTS: Record<DocumentKind, DocumentDefinition<unknown>> = {
@@ -57,5 +67,17 @@ export const DOCUMENTS: Record<DocumentKind, DocumentDefinition<unknown>> = {
     load: perOrder(receiptData),
     template: receiptHtml,
     css: RECEIPT_CSS,
+  }),
+  'pick-list': define({
+    title: (texts) => texts.pickList,
+    load: each(pickListData),
+    template: pickListHtml,
+    css: PICK_LIST_CSS,
+  }),
+  'shipping-label': define({
+    title: (texts) => texts.shippingLabel,
+    load: each(shippingLabelData),
+    template: shippingLabelHtml,
+    css: SHIPPING_LABEL_CSS,
   }),
 };

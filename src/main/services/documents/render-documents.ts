@@ -1,4 +1,5 @@
 import {
+  documentIds,
   KIND_PAPERS,
   PAPER_SIZES,
   setupFor,
@@ -13,7 +14,7 @@ import { DOCUMENTS } from './registry';
 import { layOutDocuments } from './templates/page';
 
 /**
- * One or many orders' documents of one kind as one HTML page: the single source of what
+ * One or many documents of one kind as one HTML page: the single source of what
  * the preview shows, Chromium turns into a PDF and Electron sends to a printer.
  */
 export async function renderDocuments(ctx: ServiceContext, request: DocumentRequest): Promise<RenderedDocument> {
@@ -26,7 +27,7 @@ export async function renderDocuments(ctx: ServiceContext, request: DocumentRequ
   }
   const definition = DOCUMENTS[request.kind];
   const texts = documentTexts(settings.locale);
-  const parts = (await definition.load(ctx, request.orderIds, settings)).map((data) => ({
+  const parts = (await definition.load(ctx, documentIds(request), settings)).map((data) => ({
     number: data.number,
     body: definition.template(data, texts, paper),
   }));

@@ -34,7 +34,6 @@ const en = {
   },
   detail: {
     back: 'Pick lists',
-    print: 'Print',
     complete: 'Complete',
     cancel: 'Cancel pick list',
     progress: '{{picked}} of {{units}} units picked',
@@ -154,7 +153,6 @@ const zhCN: typeof en = {
   },
   detail: {
     back: '拣货单',
-    print: '打印',
     complete: '完成',
     cancel: '取消拣货单',
     progress: '已拣 {{picked}} / {{units}} 件',

@@ -1,10 +1,15 @@
 /** Texts of printing: the document preview, batch printing and the Printing settings, in both languages. */
 const en = {
   print: 'Print…',
+  printLabel: 'Print label…',
+  printLabels: 'Print labels ({{count}})',
   printSlips: 'Print packing slips ({{count}})',
   selectedOrders: '{{count}} orders selected',
   preview: {
     titleOne: 'Print documents of {{number}}',
+    titlePickList: 'Pick list {{number}}',
+    titleLabel: 'Label of {{number}}',
+    titleLabels: 'Labels of {{number}}',
     kind: 'Document',
     paper: 'Paper',
     printer: 'Printer',
@@ -16,10 +21,27 @@ const en = {
     close: 'Close',
     saved: 'Saved as {{file}}.',
     printed: 'Sent to the printer.',
-    orders: '{{count}} orders, each on its own pages.',
+    many: {
+      orderIds: '{{count}} orders, each on its own pages.',
+      pickListIds: '{{count}} pick lists, each on its own pages.',
+      shipmentIds: '{{count}} labels, one a page.',
+    },
   },
-  kinds: { 'packing-slip': 'Packing slip', invoice: 'Invoice', receipt: 'Receipt' },
-  papers: { a4: 'A4', letter: 'Letter', '80mm': '80 mm roll', '58mm': '58 mm roll' },
+  kinds: {
+    'packing-slip': 'Packing slip',
+    invoice: 'Invoice',
+    receipt: 'Receipt',
+    'pick-list': 'Pick list',
+    'shipping-label': 'Shipping label',
+  },
+  papers: {
+    a4: 'A4',
+    letter: 'Letter',
+    '80mm': '80 mm roll',
+    '58mm': '58 mm roll',
+    '4x6in': '4 × 6 in label',
+    '100x150mm': '100 × 150 mm label',
+  },
   settings: {
     tab: 'Printing',
     branding: 'Branding on documents',
@@ -43,10 +65,15 @@ const en = {
 
 const zhCN: typeof en = {
   print: '打印…',
+  printLabel: '打印面单…',
+  printLabels: '打印面单（{{count}}）',
   printSlips: '打印装箱单（{{count}}）',
   selectedOrders: '已选 {{count}} 个订单',
   preview: {
     titleOne: '打印 {{number}} 的单据',
+    titlePickList: '拣货单 {{number}}',
+    titleLabel: '{{number}} 的面单',
+    titleLabels: '{{number}} 的全部面单',
     kind: '单据',
     paper: '纸张',
     printer: '打印机',
@@ -58,10 +85,27 @@ const zhCN: typeof en = {
     close: '关闭',
     saved: '已保存为 {{file}}。',
     printed: '已发送到打印机。',
-    orders: '{{count}} 个订单，各自另起一页。',
+    many: {
+      orderIds: '{{count}} 个订单，各自另起一页。',
+      pickListIds: '{{count}} 张拣货单，各自另起一页。',
+      shipmentIds: '{{count}} 张面单，每页一张。',
+    },
   },
-  kinds: { 'packing-slip': '装箱单', invoice: '发票', receipt: '小票' },
-  papers: { a4: 'A4', letter: 'Letter', '80mm': '80 毫米卷纸', '58mm': '58 毫米卷纸' },
+  kinds: {
+    'packing-slip': '装箱单',
+    invoice: '发票',
+    receipt: '小票',
+    'pick-list': '拣货单',
+    'shipping-label': '快递面单',
+  },
+  papers: {
+    a4: 'A4',
+    letter: 'Letter',
+    '80mm': '80 毫米卷纸',
+    '58mm': '58 毫米卷纸',
+    '4x6in': '4 × 6 英寸标签',
+    '100x150mm': '100 × 150 毫米标签',
+  },
   settings: {
     tab: '打印',
     branding: '单据上的店铺标识',

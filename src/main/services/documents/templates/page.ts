@@ -1,4 +1,4 @@
-import { isRoll, PAPER_SIZES, type DocumentKind, type Paper } from '../../../../shared/domain/documents';
+import { isLabel, isRoll, PAPER_SIZES, type DocumentKind, type Paper } from '../../../../shared/domain/documents';
 import type { Locale } from '../../../../shared/domain/settings';
 import type { DocumentTexts } from '../document-texts';
 import { cssString, html, type SafeHtml } from './html';
@@ -39,6 +39,8 @@ function pageRules(paper: Paper, parts: DocumentPart[], texts: DocumentTexts, lo
     // A roll: each document's page gets its own measured length (rollPageCss) before printing.
     return `@page { size: ${size.widthMm}mm 297mm; margin: 0; }`;
   }
+  // Label stock: one label a page, edge to edge; its numbers are on the label itself.
+  if (isLabel(paper)) return `@page { size: ${size.widthMm}mm ${size.heightMm}mm; margin: 0; }`;
   const [before, middle, after] = texts.pageOf;
   const numbers =
     parts.length === 1
@@ -64,7 +66,7 @@ function screenRules(paper: Paper): string {
   .oms-doc__one { margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
 }`;
   }
-  const padding = `${SHEET_MARGIN.top}mm ${SHEET_MARGIN.side}mm`;
+  const padding = isLabel(paper) ? '0' : `${SHEET_MARGIN.top}mm ${SHEET_MARGIN.side}mm`;
   return `@media screen {
   html, body { background: #d9d9d9; }
   body { padding: 1px 0; }
@@ -93,6 +95,7 @@ export function layOutDocuments(options: {
 .oms-doc__one + .oms-doc__one { break-before: page; }
 .oms-doc svg { display: block; width: 100%; height: auto; }
 ${isRoll(paper) ? `.oms-doc__one { width: ${PAPER_SIZES[paper].widthMm}mm; padding: 2mm 3mm 3mm; }` : ''}
+${isLabel(paper) ? `.oms-doc__one { width: ${PAPER_SIZES[paper].widthMm}mm; height: ${PAPER_SIZES[paper].heightMm}mm; overflow: hidden; }` : ''}
 ${options.kindCss}`;
   const body = html`<div class="oms-doc oms-doc--${kind} oms-doc--${paper}" lang="${locale}">
     ${parts.map((part, i) => html`<section class="oms-doc__one" style="page: d${i}">${part.body}</section> `)}

@@ -341,7 +341,7 @@ export function OrdersGrid() {
       </div>
       {printing && (
         <DocumentPreview
-          orderIds={printing}
+          ids={printing}
           kinds={['packing-slip', 'invoice']}
           title={t('printing.selectedOrders', { count: printing.length })}
           onClose={() => setPrinting(null)}

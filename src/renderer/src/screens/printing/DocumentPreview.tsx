@@ -2,9 +2,11 @@ import { FileDown, Printer } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  DOCUMENT_KINDS,
+  documentRequest,
   isRoll,
   KIND_PAPERS,
+  KIND_SUBJECTS,
+  ORDER_DOCUMENT_KINDS,
   rollPageCss,
   setupFor,
   type DocumentKind,
@@ -33,17 +35,18 @@ function fitRollPages(frame: HTMLIFrameElement, paper: Paper): void {
 }
 
 /**
- * The documents of one or many orders as they will print: the server's rendered page in a
+ * Documents as they will print (one or many orders', a pick list, a parcel's label): the server's rendered page in a
  * frame, with the kind and paper to choose; printed or saved as PDF from that same page
  * (in the desktop app main prints it to the chosen printer, in a browser its dialog does).
  */
 export function DocumentPreview({
-  orderIds,
+  ids,
   title,
-  kinds = DOCUMENT_KINDS,
+  kinds = ORDER_DOCUMENT_KINDS,
   onClose,
 }: {
-  orderIds: string[];
+  /** What the kinds are printed from: orders, a pick list, shipments (`KIND_SUBJECTS`). */
+  ids: string[];
   title: string;
   kinds?: readonly DocumentKind[];
   onClose(): void;
@@ -83,14 +86,14 @@ export function DocumentPreview({
   useEffect(() => {
     if (!paper || !KIND_PAPERS[kind].includes(paper)) return;
     let current = true;
-    client.documents.render({ kind, orderIds, paper }).then(
+    client.documents.render(documentRequest(kind, ids, paper)).then(
       (page) => current && setLaidOut({ key: `${kind}/${paper}`, page }),
       (error: unknown) => current && setNotice({ kind: 'error', text: errorText(error, t) }),
     );
     return () => {
       current = false;
     };
-  }, [client, kind, paper, orderIds, t]);
+  }, [client, kind, paper, ids, t]);
 
   /** A new kind starts on its own paper and printer from the settings. */
   function chooseKind(next: DocumentKind) {
@@ -102,7 +105,7 @@ export function DocumentPreview({
 
   async function run(action: 'print' | 'pdf') {
     if (!rendered) return;
-    const request = { kind, orderIds, paper: rendered.paper };
+    const request = documentRequest(kind, ids, rendered.paper);
     setBusy(true);
     setNotice(null);
     try {
@@ -171,7 +174,9 @@ export function DocumentPreview({
           {t('printing.preview.close')}
         </button>
       </div>
-      {orderIds.length > 1 && <p className="muted">{t('printing.preview.orders', { count: orderIds.length })}</p>}
+      {ids.length > 1 && (
+        <p className="muted">{t(`printing.preview.many.${KIND_SUBJECTS[kind]}`, { count: ids.length })}</p>
+      )}
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {rendered ? (
         <iframe

@@ -7,6 +7,7 @@ import { errorText } from '../../../components/form-errors';
 import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { PrintButton } from '../../printing/PrintButton';
 import { ShipOrderForm } from './ShipOrderForm';
 import { TrackingLink } from './TrackingLink';
 import './shipments.css';
@@ -44,11 +45,20 @@ export function OrderShipments({ order, onShipped }: { order: Order; onShipped()
   const left = unitsLeft(order, parcels ?? []);
   const anyLeft = parcels !== null && [...left.values()].some((units) => units > 0);
   const mayShip = user?.role !== 'clerk' && order.status === 'confirmed';
+  const live = (parcels ?? []).filter((parcel) => parcel.stage !== 'cancelled').map((parcel) => parcel.id);
 
   return (
     <section className="panel" aria-label={t('shipments.order.title')}>
       <div className="panel__toolbar">
         <h2>{t('shipments.order.title')}</h2>
+        {live.length > 0 && (
+          <PrintButton
+            kinds={['shipping-label']}
+            ids={live}
+            label={t('printing.printLabels', { count: live.length })}
+            title={t('printing.preview.titleLabels', { number: order.number })}
+          />
+        )}
         {mayShip && anyLeft && !open && (
           <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
             {t('shipments.ship.open')}

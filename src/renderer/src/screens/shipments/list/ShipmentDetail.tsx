@@ -9,6 +9,7 @@ import { errorText, serverFieldErrors, type FieldErrors } from '../../../compone
 import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { PrintButton } from '../../printing/PrintButton';
 import { AddEventForm } from './AddEventForm';
 import { HandoverFields, handoverInput, NO_HANDOVER, type Handover } from './HandoverFields';
 import { NO_PARCEL, ParcelFields, parcelInput, type Parcel } from './ParcelFields';
@@ -179,6 +180,15 @@ export function ShipmentDetail({ id }: { id: string }) {
           />
         )}
         {shipment.late && <StatusBadge status="late" label={t('shipments.late')} />}
+        <span className="toolbar__spacer" />
+        {shipment.stage !== 'cancelled' && (
+          <PrintButton
+            kinds={['shipping-label']}
+            ids={[shipment.id]}
+            label={t('printing.printLabel')}
+            title={t('printing.preview.titleLabel', { number: shipment.number })}
+          />
+        )}
       </div>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       {shipment.late && (

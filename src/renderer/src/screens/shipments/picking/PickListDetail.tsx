@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ArrowLeft, Printer } from 'lucide-react';
+import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,6 +17,7 @@ import { formatDateTime } from '../../../components/formatting';
 import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useBarcodeScanner } from '../../../components/useBarcodeScanner';
+import { PrintButton } from '../../printing/PrintButton';
 
 type Feedback = { kind: 'error' | 'success' | 'info'; text: string };
 
@@ -111,10 +112,13 @@ export function PickListDetail({ id }: { id: string }) {
           <span>{t('picking.detail.progress', { picked: list.picked, units: list.units })}</span>
         </span>
         <span className="toolbar__spacer" />
-        <button type="button" className="button no-print" onClick={() => window.print()}>
-          <Printer size={14} aria-hidden="true" />
-          {t('picking.detail.print')}
-        </button>
+        <PrintButton
+          kinds={['pick-list']}
+          ids={[list.id]}
+          label={t('printing.print')}
+          title={t('printing.preview.titlePickList', { number: list.number })}
+          className="button no-print"
+        />
         {open && mayPick && (
           <>
             <button

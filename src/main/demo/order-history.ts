@@ -335,7 +335,8 @@ function historyParcel(
     journey.push(['delivered', parcel.delivered, parcel.destination]);
   }
   const events = journey
-    .filter(([, at]) => at < parcel.endMs)
+    // The label is made as the parcel is handed over, which can fall in the history's last minute.
+    .filter(([status, at]) => at < parcel.endMs || status === 'label_created')
     .map(([status, at, location]) => ({
       id: seededUuidV7(at, random),
       shipment_id: id,

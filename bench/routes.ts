@@ -3,12 +3,13 @@
 // the same run. `npm run bench -- routes [--seed S] [--iterations N] [--time-limit MS] [FILE.vrp …]`;
 // without files, every .vrp in shared/data/vrp/ of the repository's parent folder (or the
 // nearest folder above it that has one, which finds it from a git worktree too). One JSON line.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { checkSolution } from '../src/main/services/routes/solver/evaluation';
 import { clarkeWright } from '../src/main/services/routes/solver/savings';
 import { solveVrp } from '../src/main/services/routes/solver/solve';
 import { parseTsplib, tsplibProblem } from '../src/main/services/routes/solver/tsplib';
+import { vrpInstanceFolder } from '../test/helpers/vrp-instances';
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -22,19 +23,12 @@ function option(name: string, fallback: number): number {
 const seed = option('--seed', 1);
 const iterations = option('--iterations', 20_000);
 const timeLimitMs = option('--time-limit', 5_000);
-function instanceFolder(): string {
-  for (let folder = resolve(__dirname, '..', '..'); ; folder = dirname(folder)) {
-    const candidate = join(folder, 'shared', 'data', 'vrp');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(folder) === folder) throw new Error('No shared/data/vrp/ above the repository; name the .vrp files');
-  }
-}
 const files = args.length
   ? args
-  : readdirSync(instanceFolder())
+  : readdirSync(vrpInstanceFolder())
       .filter((file) => file.endsWith('.vrp'))
       .sort()
-      .map((file) => join(instanceFolder(), file));
+      .map((file) => join(vrpInstanceFolder(), file));
 
 const gap = (distance: number, optimum: number | null) =>
   optimum ? Math.round((distance / optimum - 1) * 10_000) / 100 : null;

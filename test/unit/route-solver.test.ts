@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { vrpInstanceFolder } from '../helpers/vrp-instances';
 import { describe, expect, it } from 'vitest';
 import { euclideanMatrix, greatCircleMetres, travelSeconds } from '../../src/main/services/routes/solver/distances';
 import { checkSolution, routeDistance, schedule } from '../../src/main/services/routes/solver/evaluation';
@@ -31,8 +32,7 @@ const SMALL_VRP = [
   'EOF',
 ].join('\n');
 
-const sharedInstance = (name: string) =>
-  parseTsplib(readFileSync(join(__dirname, `../../../../shared/data/vrp/${name}.vrp`), 'utf8'));
+const sharedInstance = (name: string) => parseTsplib(readFileSync(join(vrpInstanceFolder(), `${name}.vrp`), 'utf8'));
 
 interface Instance {
   points: Array<{ x: number; y: number }>;

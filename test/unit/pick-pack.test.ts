@@ -146,6 +146,31 @@ describe('pick lists', () => {
     expect(await fulfilment(client, first.id)).toBe('unfulfilled');
     expect((await client.pickLists.pickable({ warehouseId: list.warehouseId })).map((o) => o.id)).toEqual([first.id]);
   });
+
+  it('keep their orders from being completed at the counter, which would take the goods out of stock twice', async () => {
+    const { app, client, tea, order } = await shop();
+    const sale = await order([{ productId: tea.id, quantity: 1 }]);
+    await client.orders.pay({ id: sale.id, method: 'cash', amount: sale.grandTotal, tendered: sale.grandTotal });
+    const list = await client.pickLists.create({ orders: [sale.id] });
+    const movements = async () =>
+      Number(
+        (
+          await app.handle.db
+            .selectFrom('stock_movements')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await movements();
+    const refused = await failure(client.orders.complete({ id: sale.id }));
+    expect([refused.code, await fulfilment(client, sale.id), await movements()]).toEqual([
+      'INVALID_STATE',
+      'picking',
+      before,
+    ]);
+    await client.pickLists.cancel({ id: list.id });
+    expect((await client.orders.complete({ id: sale.id })).status).toBe('completed');
+  });
 });
 
 describe('the pack station', () => {

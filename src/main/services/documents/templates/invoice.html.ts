@@ -5,6 +5,7 @@ import { code128Svg } from './barcodes';
 import { brandHeader, SHEET_CSS } from './brand-header';
 import { addressLines, documentFormat } from './format';
 import { html, type SafeHtml } from './html';
+import { leadingTotals } from './totals';
 
 /** An invoice: lines with their tax rate, tax per rate, totals, and what is paid and still due. */
 export function invoiceHtml(data: InvoiceData, texts: DocumentTexts): SafeHtml {
@@ -86,24 +87,11 @@ export function invoiceHtml(data: InvoiceData, texts: DocumentTexts): SafeHtml {
         </tbody>
       </table>
       <table class="totals">
-        <tr>
-          <td>${texts.subtotal}</td>
-          <td class="num">${format.money(data.subtotal)}</td>
-        </tr>
-        ${
-          data.discountTotal > 0 &&
-          html`<tr>
-            <td>${texts.discounts}</td>
-            <td class="num">−${format.money(data.discountTotal)}</td>
-          </tr>`
-        }
-        ${
-          data.shippingTotal > 0 &&
-          html`<tr>
-            <td>${texts.shipping}</td>
-            <td class="num">${format.money(data.shippingTotal)}</td>
-          </tr>`
-        }
+        ${leadingTotals(
+          { subtotal: data.subtotal, discounts: data.discountTotal, shipping: data.shippingTotal },
+          texts,
+          format,
+        )}
         ${data.taxes.map(
           (rate) =>
             html`<tr>

@@ -5,6 +5,7 @@ import { code128Svg, qrSvg } from './barcodes';
 import { brandHeader, SHEET_CSS } from './brand-header';
 import { addressLines, documentFormat } from './format';
 import { html, type SafeHtml } from './html';
+import { leadingTotals } from './totals';
 
 /** A packing slip: what goes in the parcel, where to pick it, and who it goes to. Prices only if the shop chose so. */
 export function packingSlipHtml(data: PackingSlipData, texts: DocumentTexts): SafeHtml {
@@ -88,24 +89,7 @@ export function packingSlipHtml(data: PackingSlipData, texts: DocumentTexts): Sa
       ${
         prices &&
         html`<table class="totals">
-          <tr>
-            <td>${texts.subtotal}</td>
-            <td class="num">${format.money(prices.subtotal)}</td>
-          </tr>
-          ${
-            prices.discounts > 0 &&
-            html`<tr>
-              <td>${texts.discounts}</td>
-              <td class="num">−${format.money(prices.discounts)}</td>
-            </tr>`
-          }
-          ${
-            prices.shipping > 0 &&
-            html`<tr>
-              <td>${texts.shipping}</td>
-              <td class="num">${format.money(prices.shipping)}</td>
-            </tr>`
-          }
+          ${leadingTotals(prices, texts, format)}
           <tr class="grand">
             <td>${texts.total}</td>
             <td class="num">${format.money(prices.grandTotal)}</td>

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, SCREENSHOTS } from './browser';
+import { barcodes, embeddedFonts, fetchPdf, pageSize, text } from './pdf-tools';
 import { openShop, type ShopSession } from './shop-session';
 
 interface Order {
@@ -25,31 +24,6 @@ interface Carrier {
   services: Array<{ id: string; code: string }>;
 }
 
-// The poppler and zbar tools run without blocking this process (see documents.test.ts).
-const run = promisify(execFile);
-
-async function tool(command: string, args: string[]): Promise<string> {
-  return (await run(command, args, { encoding: 'utf8' })).stdout;
-}
-
-async function pageSize(pdf: string): Promise<{ width: number; height: number; pages: number }> {
-  const info = await tool('pdfinfo', [pdf]);
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { width: Number(size?.[1]), height: Number(size?.[2]), pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
-}
-
-async function text(pdf: string, page?: number): Promise<string> {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return tool('pdftotext', ['-layout', ...range, pdf, '-']);
-}
-
-/** What zbarimg reads on one page rasterised at 200 dpi (the PNG stays beside the PDF, to look at). */
-async function barcodes(pdf: string, page = 1): Promise<string[]> {
-  const png = `${pdf}-${page}`;
-  await tool('pdftoppm', ['-r', '200', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, png]);
-  return (await tool('zbarimg', ['--raw', '-q', `${png}.png`])).trim().split('\n').sort();
-}
-
 const UPS_NUMBER = '1Z999AA10123456784';
 const SF_NUMBER = 'SF1234567890123';
 
@@ -69,23 +43,7 @@ describe('printed pick lists and shipping labels', () => {
   let localParcel: Shipment;
   const folder = join(SCREENSHOTS, 'documents-warehouse');
 
-  async function pdf(name: string, path: string, init?: RequestInit): Promise<string> {
-    const response = await fetch(`${shop.server.base}/api${path}`, {
-      ...init,
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-    });
-    expect(
-      response.status,
-      await response
-        .clone()
-        .text()
-        .catch(() => ''),
-    ).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(folder, `${name}.pdf`);
-    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-    return file;
-  }
+  const pdf = (name: string, path: string, init?: RequestInit) => fetchPdf(shop.server.base, folder, name, path, init);
 
   beforeAll(async () => {
     mkdirSync(folder, { recursive: true });
@@ -338,7 +296,7 @@ describe('printed pick lists and shipping labels', () => {
       expect(printed).toContain(expected);
     }
     expect(printed).toMatch(/第\s*1\s*件，共\s*1\s*件/);
-    const fonts = await tool('pdffonts', [file]);
+    const fonts = await embeddedFonts(file);
     expect(fonts).toMatch(/^\S*(DroidSansFallback|NotoSansCJK|MicrosoftYaHei)\S*\s+.*\syes\s/m);
     const codes = await barcodes(file);
     expect(codes).toContain(SF_NUMBER);

@@ -1,45 +1,14 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import bwipjs from 'bwip-js/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, SCREENSHOTS } from './browser';
+import { barcodes, embeddedFonts, fetchPdf, pageSize, text } from './pdf-tools';
 import { openShop, type ShopSession } from './shop-session';
 
 interface Order {
   id: string;
   number: string;
-}
-
-/*
- * The poppler and zbar tools run without blocking this process: blocked for seconds, its
- * HTTP client would miss the server closing an idle keep-alive socket and reuse it.
- */
-const run = promisify(execFile);
-
-async function tool(command: string, args: string[]): Promise<string> {
-  return (await run(command, args, { encoding: 'utf8' })).stdout;
-}
-
-/** Points of a PDF page, from pdfinfo. */
-async function pageSize(pdf: string): Promise<{ width: number; height: number; pages: number }> {
-  const info = await tool('pdfinfo', [pdf]);
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { width: Number(size?.[1]), height: Number(size?.[2]), pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
-}
-
-async function text(pdf: string, page?: number): Promise<string> {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return tool('pdftotext', ['-layout', ...range, pdf, '-']);
-}
-
-/** What zbarimg reads on one page rasterised at 200 dpi: one line per barcode found. */
-async function barcodes(pdf: string, page = 1): Promise<string[]> {
-  const png = `${pdf}-${page}`;
-  await tool('pdftoppm', ['-r', '200', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, png]);
-  // zbarimg exits 0 when it decoded something, 4 when it found nothing (a rejection here).
-  return (await tool('zbarimg', ['--raw', '-q', `${png}.png`])).trim().split('\n').sort();
 }
 
 function mm(points: number): number {
@@ -57,23 +26,7 @@ describe('printed documents', () => {
   const batch: Order[] = [];
   const folder = join(SCREENSHOTS, 'documents');
 
-  async function pdf(name: string, path: string, init?: RequestInit): Promise<string> {
-    const response = await fetch(`${shop.server.base}/api${path}`, {
-      ...init,
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-    });
-    expect(
-      response.status,
-      await response
-        .clone()
-        .text()
-        .catch(() => ''),
-    ).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const file = join(folder, `${name}.pdf`);
-    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-    return file;
-  }
+  const pdf = (name: string, path: string, init?: RequestInit) => fetchPdf(shop.server.base, folder, name, path, init);
 
   beforeAll(async () => {
     mkdirSync(folder, { recursive: true });
@@ -237,7 +190,7 @@ describe('printed documents', () => {
     for (const expected of ['装箱单', '收货人', '库位', '退货说明']) expect(printed).toContain(expected);
     expect(printed).toMatch(/第\s+1 页，共 1 页/);
     expect(printed).toMatch(/A-03-2\s+PU-357\s+云南普洱茶\s+357克\s+2/);
-    const fonts = await tool('pdffonts', [file]);
+    const fonts = await embeddedFonts(file);
     expect(fonts).toMatch(/^\S*(DroidSansFallback|NotoSansCJK|MicrosoftYaHei)\S*\s+.*\syes\s/m);
     const invoice = await text(await pdf('invoice-zh', `/orders/${order.id}/documents/invoice.pdf`));
     for (const expected of ['发票', '部分付款', '待付']) expect(invoice).toContain(expected);

@@ -13,7 +13,7 @@ export function businessDay(now = new Date()): string {
  */
 export async function nextDocumentNumber(
   ctx: ServiceContext,
-  prefix: 'PO' | 'CNT' | 'TR' | 'SO' | 'RMA' | 'PL' | 'SH' | 'RT',
+  prefix: 'PO' | 'CNT' | 'TR' | 'SO' | 'RMA' | 'PL' | 'SH',
   terminal?: string,
 ): Promise<string> {
   const day = businessDay();

@@ -1,6 +1,7 @@
 import type { DemandBucket, ReplenishmentSettings } from '../../../shared/domain/forecasts';
 import type { PurchaseOrder } from '../../../shared/contract/purchasing';
 import { AppError, type FieldIssue } from '../../../shared/errors';
+import { Z80 } from '../../forecasting/model';
 import type { ServiceContext } from '../context';
 import { createPurchaseOrder } from '../purchasing/purchase-orders';
 import { isoDateOfDay, localDayOf } from './calendar';
@@ -11,9 +12,6 @@ import { demandBetween } from './series-forecast';
 
 /** Mean days per bucket, to scale one bucket's forecast error to a lead time. */
 const BUCKET_DAYS: Record<DemandBucket, number> = { day: 1, week: 7, month: 365.25 / 12 };
-/** z of the 80 % band: its half-width over z is the error when no fitted errors exist. */
-const Z80 = 1.2815515655446004;
-
 export interface PolicyInput {
   today: number;
   leadTimeDays: number;
@@ -55,6 +53,7 @@ export function replenishmentPolicy(input: PolicyInput): Policy {
   const { forecast, settings, today } = input;
   const z = normalQuantile(settings.serviceLevelPercent / 100);
   const leadTimeDemand = demandBetween(forecast, today, today + input.leadTimeDays);
+  // The 80 % band's half-width over its z is the error when no fitted errors exist.
   const sigma = input.rmse ?? Math.max(0, ((forecast.hi80[0] ?? 0) - (forecast.values[0] ?? 0)) / Z80);
   const safetyStock = Math.max(0, z * sigma * Math.sqrt(input.leadTimeDays / BUCKET_DAYS[forecast.bucket]));
   const reorderPoint = Math.ceil(leadTimeDemand + safetyStock);

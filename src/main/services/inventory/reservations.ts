@@ -243,12 +243,13 @@ export async function extendReservation(ctx: ServiceContext, input: { id: string
 
 /**
  * Lets go of a reservation, in whole or in part (an order edited down), or ships it:
- * `consume` takes the units out of stock from the bins they were held in.
+ * `consume` takes the units out of stock from the bins they were held in. Returns how
+ * many units each bin gave up (a shipment remembers them, to put them back on a void).
  */
 export async function settleReservation(
   ctx: ServiceContext,
   input: { id: string; quantity?: number; as: 'release' | 'consume' },
-): Promise<void> {
+): Promise<Array<{ locationId: string; quantity: number }>> {
   const reservation = await getReservation(ctx, input.id);
   if (reservation.status !== 'open') {
     throw new AppError('INVALID_STATE', `This reservation is already ${reservation.status}`, { id: input.id });
@@ -299,4 +300,5 @@ export async function settleReservation(
     entityId: reservation.id,
     details: { quantity },
   });
+  return movements.map((m) => ({ locationId: m.locationId, quantity: -m.reservedDelta }));
 }

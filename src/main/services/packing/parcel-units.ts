@@ -1,6 +1,9 @@
 import type { ShipmentStage } from '../../../shared/domain/shipments';
 import type { ServiceContext } from '../context';
 
+/** The stages in which a parcel's units have left the shelf: they count against what is left to pack or ship. */
+export const OFF_THE_SHELF = ['packing', 'packed', 'shipped'] as const satisfies readonly ShipmentStage[];
+
 /** Units of each order line in the orders' parcels at the given stages, by order line id. */
 export async function unitsInParcels(
   ctx: ServiceContext,

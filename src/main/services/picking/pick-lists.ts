@@ -16,10 +16,9 @@ import { nextDocumentNumber } from '../document-numbers';
 import { newId } from '../ids';
 import { findOrderId } from '../orders/orders';
 import { recordOrderEvent } from '../orders/order-events';
-import { unitsInParcels } from '../packing/parcel-units';
+import { OFF_THE_SHELF, unitsInParcels } from '../packing/parcel-units';
 
 /** Stages in which units are in a box or gone: no longer on a shelf to be picked. */
-const OFF_THE_SHELF = ['packing', 'packed', 'shipped'] as const;
 
 async function pickListRow(ctx: ServiceContext, idOrNumber: string) {
   const row = await ctx.db

@@ -7,6 +7,7 @@ import { newId } from '../ids';
 import { getReservation, reserveStock, settleReservation } from '../inventory/reservations';
 import { findOrderId } from '../orders/orders';
 import { recordOrderEvent } from '../orders/order-events';
+import { OFF_THE_SHELF, unitsInParcels } from '../packing/parcel-units';
 import { refreshFulfilment } from './fulfilment';
 import { getShipment } from './shipment-queries';
 import { acceptTrackingNumber } from './tracking-number';
@@ -87,33 +88,22 @@ async function shippableOrder(ctx: ServiceContext, orderId: string) {
 async function consumeInto(
   ctx: ServiceContext,
   shipmentId: string,
-  orderLineId: string,
+  line: { orderLineId: string; productId: string },
   reservationId: string,
   quantity: number,
 ): Promise<void> {
-  const before = await ctx.db
-    .selectFrom('stock_movements')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirstOrThrow();
-  await settleReservation(ctx, { id: reservationId, quantity, as: 'consume' });
-  const issued = await ctx.db
-    .selectFrom('stock_movements')
-    .select(['product_id', 'location_id', 'on_hand_delta'])
-    .where('seq', '>', Number(before.seq ?? 0))
-    .where('kind', '=', 'issue')
-    .where('reference_id', '=', reservationId)
-    .execute();
+  const issued = await settleReservation(ctx, { id: reservationId, quantity, as: 'consume' });
   if (issued.length === 0) return;
   await ctx.db
     .insertInto('shipment_stock_issues')
     .values(
-      issued.map((movement) => ({
+      issued.map((bin) => ({
         id: newId(),
         shipment_id: shipmentId,
-        order_line_id: orderLineId,
-        product_id: movement.product_id,
-        location_id: movement.location_id,
-        quantity: -movement.on_hand_delta,
+        order_line_id: line.orderLineId,
+        product_id: line.productId,
+        location_id: bin.locationId,
+        quantity: bin.quantity,
       })),
     )
     .execute();
@@ -135,7 +125,7 @@ async function takeStock(
   if (held && held.status === 'open') {
     const take = Math.min(left, held.openQuantity);
     if (held.warehouseId === shipment.warehouseId) {
-      await consumeInto(ctx, shipment.id, line.orderLineId, held.id, take);
+      await consumeInto(ctx, shipment.id, line, held.id, take);
       left -= take;
     } else {
       await settleReservation(ctx, { id: held.id, quantity: take, as: 'release' });
@@ -149,7 +139,7 @@ async function takeStock(
     referenceType: 'shipment',
     referenceId: shipment.id,
   });
-  await consumeInto(ctx, shipment.id, line.orderLineId, extra, left);
+  await consumeInto(ctx, shipment.id, line, extra, left);
 }
 
 /** What shipping writes once the parcel's row and lines exist: stock out, label event, order told. */
@@ -207,20 +197,6 @@ async function handOverParcel(
   });
 }
 
-/** How many units of each of an order's lines are already in a shipped or packing parcel. */
-async function unitsTaken(ctx: ServiceContext, orderId: string): Promise<Map<string, number>> {
-  const rows = await ctx.db
-    .selectFrom('shipment_lines')
-    .innerJoin('shipments', 'shipments.id', 'shipment_lines.shipment_id')
-    .select(['shipment_lines.order_line_id as orderLineId'])
-    .select((eb) => eb.fn.sum<number>('shipment_lines.quantity').as('quantity'))
-    .where('shipments.order_id', '=', orderId)
-    .where('shipments.stage', '!=', 'cancelled')
-    .groupBy('shipment_lines.order_line_id')
-    .execute();
-  return new Map(rows.map((row) => [row.orderLineId, Number(row.quantity)]));
-}
-
 /**
  * Ships some of an order's lines from one warehouse in one parcel, with no pack station
  * in between. Several calls make a partial shipment in several parcels, from one
@@ -241,7 +217,7 @@ export async function shipOrder(ctx: ServiceContext, input: ShipOrderInput): Pro
     .select(['id', 'product_id', 'sku', 'quantity'])
     .where('order_id', '=', order.id)
     .execute();
-  const taken = await unitsTaken(ctx, order.id);
+  const taken = await unitsInParcels(ctx, [order.id], OFF_THE_SHELF);
   const seen = new Set<string>();
   for (const [i, line] of input.lines.entries()) {
     const orderLine = orderLines.find((l) => l.id === line.orderLineId);

@@ -111,20 +111,23 @@ export async function orderCandidates(ctx: ServiceContext, day: Day): Promise<Or
       )
     : new Map();
   const plannedIds = new Set(planned.map((row) => row.order_id));
-  const candidates = orders.map((order) => ({
-    orderId: order.id,
-    number: order.number,
-    customerName: addressLine(order.shipping_address)?.recipient ?? order.customer_name,
-    address: addressLine(order.shipping_address)?.text ?? '',
-    promisedDate: order.promised_date,
-    shippingMethod: order.shipping_method,
-    local: order.carrier_service_id
-      ? local.serviceIds.has(order.carrier_service_id)
-      : local.names.has(order.shipping_method.trim().toLowerCase()),
-    weightGrams: loads.get(order.id)?.weightGrams ?? 0,
-    volumeCm3: loads.get(order.id)?.volumeCm3 ?? 0,
-    planned: plannedIds.has(order.id),
-  }));
+  const candidates = orders.map((order) => {
+    const address = addressLine(order.shipping_address);
+    return {
+      orderId: order.id,
+      number: order.number,
+      customerName: address?.recipient ?? order.customer_name,
+      address: address?.text ?? '',
+      promisedDate: order.promised_date,
+      shippingMethod: order.shipping_method,
+      local: order.carrier_service_id
+        ? local.serviceIds.has(order.carrier_service_id)
+        : local.names.has(order.shipping_method.trim().toLowerCase()),
+      weightGrams: loads.get(order.id)?.weightGrams ?? 0,
+      volumeCm3: loads.get(order.id)?.volumeCm3 ?? 0,
+      planned: plannedIds.has(order.id),
+    };
+  });
   return candidates.sort((a, b) => Number(b.local) - Number(a.local));
 }
 

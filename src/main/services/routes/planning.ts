@@ -12,7 +12,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
 import { getDepot } from './depots';
 import { greatCircleMatrix, travelSeconds } from './solver/distances';
-import { schedule } from './solver/evaluation';
+import { routeDistance, routeLoad, schedule } from './solver/evaluation';
 import type { VrpProblem, VrpTiming } from './solver/problem';
 import { solveInWorker } from './solve-in-worker';
 import { listStops, type Day } from './stops';
@@ -149,6 +149,7 @@ export async function planDay(ctx: ServiceContext, input: PlanInput): Promise<Ro
       const last = route[route.length - 1];
       const returnsAt = arrivals[route.length - 1] + timed.time.service[last] + timed.time.travel[last * timed.size];
       const routeId = newId();
+      const [loadGrams, loadCm3] = routeLoad(timed, route);
       await db
         .insertInto('route_plan_routes')
         .values({
@@ -157,12 +158,9 @@ export async function planDay(ctx: ServiceContext, input: PlanInput): Promise<Ro
           position: position++,
           vehicle_id: vehicle.id,
           vehicle_name: vehicle.name,
-          distance_m: route.reduce(
-            (sum, node, i) => sum + timed.distance[(i === 0 ? 0 : route[i - 1]) * timed.size + node],
-            timed.distance[last * timed.size],
-          ),
-          load_grams: route.reduce((sum, node) => sum + placed[node - 1].weightGrams, 0),
-          load_cm3: route.reduce((sum, node) => sum + placed[node - 1].volumeCm3, 0),
+          distance_m: routeDistance(timed, route),
+          load_grams: loadGrams,
+          load_cm3: loadCm3,
           departs_at: vehicle.startTime,
           returns_at: timeOfDay(returnsAt / 60),
         })

@@ -8,7 +8,6 @@ import { getReservation, reserveStock, settleReservation } from '../inventory/re
 import { findOrderId } from '../orders/orders';
 import { recordOrderEvent } from '../orders/order-events';
 import { OFF_THE_SHELF, unitsInParcels } from '../packing/parcel-units';
-import { refreshFulfilment } from './fulfilment';
 import { getShipment } from './shipment-queries';
 import { acceptTrackingNumber } from './tracking-number';
 import { refreshTracking } from './tracking-events';
@@ -179,8 +178,9 @@ async function handOverParcel(
       recorded_at: now,
     })
     .execute();
+  // The new event always changes the parcel's tracking, so this also brings the order's
+  // fulfilment up to date (the parcel is already in stage shipped).
   await refreshTracking(ctx, shipment.id);
-  await refreshFulfilment(ctx, shipment.orderId);
   const units = lines.reduce((sum, line) => sum + line.quantity, 0);
   await recordOrderEvent(ctx, shipment.orderId, 'shipped', {
     shipmentId: shipment.id,

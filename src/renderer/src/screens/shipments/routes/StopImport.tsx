@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError } from '../../../../../shared/errors';
+import { fieldIssues } from '../../../../../shared/errors';
 import { useApi } from '../../../api/ApiContext';
 import { CsvFileField } from '../../../components/CsvFileField';
 import { errorText } from '../../../components/form-errors';
@@ -29,10 +29,7 @@ export function StopImport({
       setResetKey(resetKey + 1);
       onDone(true, t('routes.stops.imported', { count: added.length }));
     } catch (error) {
-      const issues =
-        error instanceof AppError
-          ? ((error.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues ?? [])
-          : [];
+      const issues = fieldIssues(error);
       setFailure({ text: issues.length ? t('routes.stops.importFailed') : errorText(error, t), issues });
     }
   }

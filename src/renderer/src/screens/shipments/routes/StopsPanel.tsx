@@ -16,7 +16,8 @@ export function StopsPanel({ day, mayEdit, onChanged }: { day: DeliveryDay; mayE
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const key = { warehouseId: day.warehouse.id, date: day.date };
+  // One object per day, so the orders dialog does not reload (and lose its ticks) on every render.
+  const key = useMemo(() => ({ warehouseId: day.warehouse.id, date: day.date }), [day.warehouse.id, day.date]);
 
   // Where the current plan puts each stop: "2 · 3" is the second route's third stop.
   const placeOnPlan = useMemo(() => {

@@ -33,7 +33,12 @@ export function mase(
   history: readonly number[],
   season: number,
 ): number {
+  return scaledError(actual, forecast, naiveScale(history, season));
+}
+
+/** MASE with the naive scale already known (the same history scores many forecasts). */
+export function scaledError(actual: readonly number[], forecast: readonly number[], scale: number): number {
   let total = 0;
   for (let i = 0; i < actual.length; i++) total += Math.abs(actual[i] - forecast[i]);
-  return actual.length === 0 ? 0 : total / actual.length / naiveScale(history, season);
+  return actual.length === 0 ? 0 : total / actual.length / scale;
 }

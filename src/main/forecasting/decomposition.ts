@@ -3,8 +3,12 @@
 // position in the season and normalised to mean 1 (or 0), are the seasonal indices.
 // Index i belongs to the positions t with t mod m = i.
 
-export function classicalSeasonal(y: readonly number[], m: number, multiplicative: boolean): number[] {
-  const trend = centredMovingAverage(y, m);
+export function classicalSeasonal(
+  y: readonly number[],
+  m: number,
+  multiplicative: boolean,
+  trend: readonly (number | null)[] = centredMovingAverage(y, m),
+): number[] {
   const sums = new Array<number>(m).fill(0);
   const counts = new Array<number>(m).fill(0);
   y.forEach((value, t) => {

@@ -3,7 +3,7 @@
 // method (or the average of the best two or three, which often beats any single one) with
 // the lowest mean MASE is then fitted on the whole history. See docs/forecasting.md.
 import { AppError, type FieldIssue } from '../../shared/errors';
-import { mase, smapeTerm } from './accuracy';
+import { naiveScale, scaledError, smapeTerm } from './accuracy';
 import { uncensor } from './censoring';
 import { isIntermittent } from './intermittent';
 import { defaultCandidates, METHOD_NAMES, METHODS, type MethodName } from './methods';
@@ -117,6 +117,8 @@ function score(
     }
     if (perOrigin.length === cuts.length) forecasts.set(name, perOrigin);
   }
+  // Each origin's naive scale depends on its history alone: worked out once, not per candidate.
+  const scales = cuts.map(({ cut }) => naiveScale(values.slice(0, cut), season));
   const evaluate = (methods: MethodName[]): Scored => {
     let smapeTotal = 0;
     let smapeCount = 0;
@@ -132,7 +134,7 @@ function score(
         smapeTotal += smapeTerm(raw[cut + h], kept[kept.length - 1]);
         smapeCount++;
       }
-      maseTotal += mase(actual, kept, values.slice(0, cut), season);
+      maseTotal += scaledError(actual, kept, scales[o]);
     });
     return {
       methods,

@@ -44,8 +44,8 @@ export function nonSeasonalDifferences(values: readonly number[], maximum = 2): 
 }
 
 export function seasonalStrength(values: readonly number[], m: number): number {
-  const seasonal = classicalSeasonal(values, m, false);
   const trend = centredMovingAverage(values, m);
+  const seasonal = classicalSeasonal(values, m, false, trend);
   const remainder: number[] = [];
   const detrended: number[] = [];
   values.forEach((value, t) => {

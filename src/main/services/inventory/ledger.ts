@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { chunks } from '../../database/chunks';
 import type { MovementKind } from '../../database/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -42,9 +43,6 @@ interface Balance {
   reserved: number;
   changed: boolean;
 }
-
-/** Ids per IN list and rows per multi-row insert: well inside SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 500;
 
 /**
  * The one way stock changes: each movement is appended to the ledger and applied to the
@@ -153,12 +151,6 @@ function balanceKey(productId: string, locationId: string): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
 
 async function productFacts(ctx: ServiceContext, ids: string[]): Promise<Map<string, ProductFacts>> {

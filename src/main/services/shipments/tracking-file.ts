@@ -1,3 +1,4 @@
+import { chunks } from '../../database/chunks';
 import { TRACKING_FILE_MAX_ROWS } from '../../../shared/contract/shipments';
 import type { ImportIssue } from '../../../shared/contract/imports';
 import type { TrackingStatus } from '../../../shared/domain/shipments';
@@ -97,11 +98,11 @@ function columnIndexes(header: string[]): Partial<Record<Column, number>> {
 
 async function shipmentsByTrackingNumber(ctx: ServiceContext, numbers: string[]) {
   const found = new Map<string, Array<{ id: string; number: string; stage: string }>>();
-  for (let i = 0; i < numbers.length; i += 500) {
+  for (const part of chunks(numbers)) {
     const rows = await ctx.db
       .selectFrom('shipments')
       .select(['id', 'number', 'stage', 'tracking_number'])
-      .where('tracking_number', 'in', numbers.slice(i, i + 500))
+      .where('tracking_number', 'in', part)
       .where('stage', '!=', 'cancelled')
       .execute();
     for (const row of rows) {

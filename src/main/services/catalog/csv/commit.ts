@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { AppError } from '../../../../shared/errors';
+import { CHUNK, chunks } from '../../../database/chunks';
 import type { AuditLogTable } from '../../../database/schema';
 import { recordAudit } from '../../audit';
 import { nowIso, type ServiceContext } from '../../context';
@@ -19,15 +20,6 @@ export interface CommitResult {
   suppliersCreated: number;
   stockMovements: number;
   stockUnits: number;
-}
-
-/** Rows per multi-row insert: 500 products × 22 columns stays well under SQLite's bound-parameter limit. */
-const BATCH = 500;
-
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function conflict(message: string, details: Record<string, unknown>): never {
@@ -197,7 +189,7 @@ export async function commitPlan(
     // Through the catalogue's own update: it checks the product again and keeps its totals in step.
     await updateProduct(ctx, before.id, { ...fields, ...(planned.status && { status: planned.status }) });
     updated++;
-    if (done % BATCH === 0) onProgress(done, total);
+    if (done % CHUNK === 0) onProgress(done, total);
   }
 
   // 5. Opening stock: receipts into each warehouse's default bin, through the ledger.

@@ -1,6 +1,7 @@
 import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ORDER_DOCUMENT_KINDS } from '../../../../shared/domain/documents';
 import type { Order, OrderAddress } from '../../../../shared/domain/orders';
 import { formatMoney } from '../../../../shared/money';
 import { useApi } from '../../api/ApiContext';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../../components/formatting';
 import { Notice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { RateComparison } from '../shipping-rates/RateComparison';
-import { PrintDocumentsButton } from '../printing/PrintDocumentsButton';
+import { PrintButton } from '../printing/PrintButton';
 import { OrderActions } from './OrderActions';
 import { PricedRows } from './PricedRows';
 import { OrderTimeline, type OrderEvent } from './OrderTimeline';
@@ -72,7 +73,12 @@ export function OrderDetail({ id }: { id: string }) {
         <StatusBadge status={order.paymentStatus} label={t(`orders.paymentStatuses.${order.paymentStatus}`)} />
         <StatusBadge status={order.fulfilmentStatus} label={t(`orders.fulfilmentStatuses.${order.fulfilmentStatus}`)} />
         <span className="toolbar__spacer" />
-        <PrintDocumentsButton orderId={order.id} number={order.number} />
+        <PrintButton
+          kinds={ORDER_DOCUMENT_KINDS}
+          ids={[order.id]}
+          label={t('printing.print')}
+          title={t('printing.preview.titleOne', { number: order.number })}
+        />
       </div>
       <div className="detail__actions">
         <OrderActions

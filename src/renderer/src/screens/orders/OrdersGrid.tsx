@@ -1,5 +1,5 @@
 import type { ColDef, GridApi, GridReadyEvent, RowSelectionOptions, StateUpdatedEvent } from 'ag-grid-community';
-import { Download, Plus, Printer, X } from 'lucide-react';
+import { Download, Plus, X } from 'lucide-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_SORT_COLUMNS, type OrderSortColumn } from '../../../../shared/domain/order-list';
@@ -20,7 +20,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useDebounced } from '../../components/useDebounced';
 import { go } from '../../components/useHashPath';
 import { useServerRows, type PageRequest } from '../../components/useServerRows';
-import { DocumentPreview } from '../printing/DocumentPreview';
+import { PrintButton } from '../printing/PrintButton';
 import { ColumnChooser } from './ColumnChooser';
 import { CustomerPicker } from './CustomerPicker';
 import { exportOrders } from './export-orders';
@@ -56,7 +56,6 @@ export function OrdersGrid() {
   const [exporting, setExporting] = useState(false);
   const [layoutKey, setLayoutKey] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
-  const [printing, setPrinting] = useState<string[] | null>(null);
   const [initialState, setInitialState] = useState<GridLayout>(() => savedLayout() ?? DEFAULT_LAYOUT);
   const query = useDebounced(search, 250);
   // Typed amounts wait for the typist too, and a half-typed one ("12.") asks nothing.
@@ -218,10 +217,12 @@ export function OrdersGrid() {
         <span className="toolbar__spacer" />
         {total !== null && <span className="muted">{t('orders.count', { count: total })}</span>}
         {selected.length > 0 && (
-          <button type="button" className="button" onClick={() => setPrinting(selected)}>
-            <Printer size={14} aria-hidden="true" />
-            {t('printing.printSlips', { count: selected.length })}
-          </button>
+          <PrintButton
+            kinds={['packing-slip', 'invoice']}
+            ids={selected}
+            label={t('printing.printSlips', { count: selected.length })}
+            title={t('printing.selectedOrders', { count: selected.length })}
+          />
         )}
         <button type="button" className="button" onClick={() => void runExport()} disabled={exporting}>
           <Download size={14} aria-hidden="true" />
@@ -339,14 +340,6 @@ export function OrdersGrid() {
           rowClass="grid-row--link"
         />
       </div>
-      {printing && (
-        <DocumentPreview
-          ids={printing}
-          kinds={['packing-slip', 'invoice']}
-          title={t('printing.selectedOrders', { count: printing.length })}
-          onClose={() => setPrinting(null)}
-        />
-      )}
     </section>
   );
 }

@@ -6,7 +6,6 @@ import {
   isRoll,
   KIND_PAPERS,
   KIND_SUBJECTS,
-  ORDER_DOCUMENT_KINDS,
   rollPageCss,
   setupFor,
   type DocumentKind,
@@ -42,13 +41,13 @@ function fitRollPages(frame: HTMLIFrameElement, paper: Paper): void {
 export function DocumentPreview({
   ids,
   title,
-  kinds = ORDER_DOCUMENT_KINDS,
+  kinds,
   onClose,
 }: {
   /** What the kinds are printed from: orders, a pick list, shipments (`KIND_SUBJECTS`). */
   ids: string[];
   title: string;
-  kinds?: readonly DocumentKind[];
+  kinds: readonly DocumentKind[];
   onClose(): void;
 }) {
   const { t } = useTranslation();

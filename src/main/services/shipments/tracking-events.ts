@@ -1,6 +1,7 @@
 import type { TrackingStatus } from '../../../shared/domain/shipments';
 import { deriveTracking, type TrackingEventSource } from '../../../shared/domain/tracking-events';
 import { AppError } from '../../../shared/errors';
+import { chunks } from '../../database/chunks';
 import { recordAudit } from '../audit';
 import { nowIso, type ServiceContext } from '../context';
 import { newId } from '../ids';
@@ -52,17 +53,44 @@ export async function refreshTracking(ctx: ServiceContext, shipmentId: string): 
   await refreshFulfilment(ctx, shipment.order_id);
 }
 
-/** Whether this event is already on the shipment: by the sender's id, else by status and time. */
-async function isRecorded(
-  ctx: ServiceContext,
+/** The key an event is known by on its parcel: the sender's id where it has one, else its status and time. */
+export function eventKey(
   shipmentId: string,
-  event: { status: TrackingStatus; occurredAt: string; externalId?: string },
-): Promise<boolean> {
-  let query = ctx.db.selectFrom('shipment_events').select('id').where('shipment_id', '=', shipmentId);
-  query = event.externalId
-    ? query.where('external_id', '=', event.externalId)
-    : query.where('status', '=', event.status).where('occurred_at', '=', event.occurredAt);
-  return (await query.executeTakeFirst()) !== undefined;
+  event: { status: string; occurredAt: string; externalId?: string | null },
+): string {
+  return event.externalId
+    ? `${shipmentId}\u0000id\u0000${event.externalId}`
+    : `${shipmentId}\u0000at\u0000${event.status}\u0000${event.occurredAt}`;
+}
+
+/** Remembers an event under every key a later copy of it could arrive with. */
+export function rememberEvent(
+  keys: Set<string>,
+  shipmentId: string,
+  event: { status: string; occurredAt: string; externalId?: string | null },
+): void {
+  keys.add(eventKey(shipmentId, { status: event.status, occurredAt: event.occurredAt }));
+  if (event.externalId) keys.add(eventKey(shipmentId, event));
+}
+
+/** The keys of every event the parcels already have, read in one pass. */
+export async function recordedEventKeys(ctx: ServiceContext, shipmentIds: Iterable<string>): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const part of chunks([...new Set(shipmentIds)])) {
+    const rows = await ctx.db
+      .selectFrom('shipment_events')
+      .select(['shipment_id', 'status', 'occurred_at', 'external_id'])
+      .where('shipment_id', 'in', part)
+      .execute();
+    for (const row of rows) {
+      rememberEvent(keys, row.shipment_id, {
+        status: row.status,
+        occurredAt: row.occurred_at,
+        externalId: row.external_id,
+      });
+    }
+  }
+  return keys;
 }
 
 /**
@@ -91,32 +119,29 @@ export async function addTrackingEvents(
       },
     );
   }
-  let added = 0;
-  let duplicates = 0;
+  const known = await recordedEventKeys(ctx, [shipmentId]);
   const recordedAt = nowIso();
+  const rows = [];
   for (const event of events) {
     const occurredAt = new Date(event.occurredAt).toISOString();
-    if (await isRecorded(ctx, shipmentId, { ...event, occurredAt })) {
-      duplicates += 1;
-      continue;
-    }
-    await ctx.db
-      .insertInto('shipment_events')
-      .values({
-        id: newId(),
-        shipment_id: shipmentId,
-        status: event.status,
-        occurred_at: occurredAt,
-        location: event.location ?? '',
-        description: event.description ?? '',
-        source,
-        external_id: event.externalId ?? null,
-        recorded_by: ctx.actor?.id ?? null,
-        recorded_at: recordedAt,
-      })
-      .execute();
-    added += 1;
+    if (known.has(eventKey(shipmentId, { ...event, occurredAt }))) continue;
+    rememberEvent(known, shipmentId, { ...event, occurredAt });
+    rows.push({
+      id: newId(),
+      shipment_id: shipmentId,
+      status: event.status,
+      occurred_at: occurredAt,
+      location: event.location ?? '',
+      description: event.description ?? '',
+      source,
+      external_id: event.externalId ?? null,
+      recorded_by: ctx.actor?.id ?? null,
+      recorded_at: recordedAt,
+    });
   }
+  for (const part of chunks(rows)) await ctx.db.insertInto('shipment_events').values(part).execute();
+  const added = rows.length;
+  const duplicates = events.length - added;
   if (added > 0) {
     await refreshTracking(ctx, shipmentId);
     await recordAudit(ctx, {

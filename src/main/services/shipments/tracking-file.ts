@@ -9,7 +9,13 @@ import { readImportTable } from '../catalog/csv/read-csv';
 import { cellAt } from '../catalog/csv/source';
 import type { ServiceContext } from '../context';
 import { readDateTime } from '../orders/import/order-values';
-import { addTrackingEvents, type TrackingEventInput } from './tracking-events';
+import {
+  addTrackingEvents,
+  eventKey,
+  recordedEventKeys,
+  rememberEvent,
+  type TrackingEventInput,
+} from './tracking-events';
 
 const MESSAGES: IssueMessages = {
   ...ISSUE_MESSAGES,
@@ -137,7 +143,10 @@ async function planFile(ctx: ServiceContext, text: string, gb18030: boolean): Pr
     .filter((n): n is string => !!n);
   const shipments = await shipmentsByTrackingNumber(ctx, [...new Set(numbers)]);
   const now = Date.now();
-  const seen = new Set<string>();
+  const known = await recordedEventKeys(
+    ctx,
+    [...shipments.values()].flat().map((s) => s.id),
+  );
   const touched = new Set<string>();
   for (const row of table.rows) {
     const issues = new RowIssues(row.line, null, MESSAGES);
@@ -179,22 +188,11 @@ async function planFile(ctx: ServiceContext, text: string, gb18030: boolean): Pr
       description: cellAt(row, at.description) ?? '',
       ...(externalId !== undefined && { externalId }),
     };
-    const key = `${shipment.id}\u0000${externalId ?? `${status}\u0000${occurredAt}`}`;
-    const recorded = await ctx.db
-      .selectFrom('shipment_events')
-      .select('id')
-      .where('shipment_id', '=', shipment.id)
-      .where((eb) =>
-        externalId !== undefined
-          ? eb('external_id', '=', externalId)
-          : eb.and([eb('status', '=', status), eb('occurred_at', '=', occurredAt)]),
-      )
-      .executeTakeFirst();
-    if (seen.has(key) || recorded) {
+    if (known.has(eventKey(shipment.id, event))) {
       plan.duplicates += 1;
       continue;
     }
-    seen.add(key);
+    rememberEvent(known, shipment.id, event);
     touched.add(shipment.id);
     plan.events.push(event);
   }

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { sql, type Kysely } from 'kysely';
 import type { RunningApp } from '../app';
 import type { Database } from '../database/schema';
@@ -33,6 +31,7 @@ import {
 } from './order-history';
 import { Random } from './random';
 import { seedDemo } from './seed';
+import { startWorker } from '../worker-thread';
 
 export interface SeedOptions {
   orders: number;
@@ -322,12 +321,7 @@ export async function demoServices(db: Kysely<Database>): Promise<HistoryOptions
 /** The history's chunks from history-worker, the next one made while the caller writes this one. */
 async function* chunksFromWorker(history: HistoryOptions): AsyncGenerator<HistoryChunk> {
   const workerData = { options: history, ordersPerChunk: ORDERS_PER_TRANSACTION, recentDays: STOCK_COVER_DAYS };
-  const built = join(__dirname, 'history-worker.js');
-  const source = join(__dirname, 'history-worker.ts');
-  const worker = existsSync(built)
-    ? new Worker(built, { workerData })
-    : // Run from source (npm run seed, the benchmarks): the worker loads TypeScript through tsx too.
-      new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
+  const worker = startWorker(__dirname, 'history-worker', join(__dirname, 'history-worker.ts'), workerData);
   const ask = () =>
     new Promise<HistoryChunk | null>((resolve, reject) => {
       const fail = (error: Error) => reject(error);

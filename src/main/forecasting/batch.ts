@@ -1,12 +1,12 @@
 // Many series at once, spread over worker threads (one per core by default): what the
 // command line and the app's background forecasting run. A series whose request is not
 // valid comes back with its error instead of a result; the others go on.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { forecastSeries, type ForecastRequest, type ForecastResult } from './engine';
+import { startWorker } from '../worker-thread';
 
 export interface BatchItem {
   id: string;
@@ -30,14 +30,8 @@ export function forecastBatch(items: BatchItem[]): BatchOutcome[] {
   });
 }
 
-function startWorker(): Worker {
-  // Built, the worker is out/main/forecast-worker.js; this file may sit in out/main or, when
-  // several entries share it, in out/main/chunks.
-  const built = [join(__dirname, 'forecast-worker.js'), join(__dirname, '..', 'forecast-worker.js')].find(existsSync);
-  if (built) return new Worker(built);
-  // Run from source (npm run forecast, the benchmarks, tests): the worker loads TypeScript through tsx.
-  const source = join(__dirname, 'worker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
+function forecastWorker(): Worker {
+  return startWorker(__dirname, 'forecast-worker', join(__dirname, 'worker.ts'));
 }
 
 export interface ManyOptions {
@@ -71,7 +65,7 @@ export async function forecastMany(items: BatchItem[], options: ManyOptions = {}
     return outcomes;
   }
   let next = 0;
-  const pool = Array.from({ length: workers }, startWorker);
+  const pool = Array.from({ length: workers }, forecastWorker);
   try {
     await Promise.all(
       pool.map(async (worker) => {

@@ -1,18 +1,10 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WorkerAnswer, WorkerBatch } from './forecast-worker';
+import { startWorker } from '../../worker-thread';
 
 function spawnWorker(): Worker {
-  // Built, the worker sits beside the entry points; this module may have been bundled
-  // into their chunks/ folder, one level down.
-  for (const folder of [__dirname, join(__dirname, '..')]) {
-    const built = join(folder, 'forecast-run-worker.js');
-    if (existsSync(built)) return new Worker(built);
-  }
-  // From source (tests, tsx scripts) the worker loads TypeScript through tsx.
-  const source = join(__dirname, 'forecast-worker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
+  return startWorker(__dirname, 'forecast-run-worker', join(__dirname, 'forecast-worker.ts'));
 }
 
 export class RunCancelled extends Error {

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
 import type { VrpProblem } from './solver/problem';
 import type { SolveOptions, SolveResult } from './solver/solve';
+import { startWorker } from '../../worker-thread';
 
 /** Time for the thread to start and return beyond the search's own limit before it is given up. */
 const GRACE_MS = 15_000;
@@ -14,11 +13,7 @@ const GRACE_MS = 15_000;
  */
 export function solveInWorker(problem: VrpProblem, options: SolveOptions): Promise<SolveResult> {
   const workerData = { problem, options };
-  const built = [join(__dirname, 'route-worker.js'), join(dirname(__dirname), 'route-worker.js')].find(existsSync);
-  const source = join(__dirname, 'route-worker.ts');
-  const worker = built
-    ? new Worker(built, { workerData })
-    : new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData });
+  const worker = startWorker(__dirname, 'route-worker', join(__dirname, 'route-worker.ts'), workerData);
   return new Promise<SolveResult>((resolve, reject) => {
     const watchdog = setTimeout(() => {
       void worker.terminate();

@@ -167,14 +167,22 @@ export async function quoteForOrder(
 ): Promise<RateQuoteOutput & { chosenServiceId: string | null }> {
   const order = await shippingOrder(ctx, input.orderId);
   const row = await orderRow(ctx, order.id);
-  const quote = await quoteRates(ctx, {
+  return { ...(await quoteShippingOrder(ctx, order, input)), chosenServiceId: row.carrier_service_id };
+}
+
+/** Every service for an order already read: its parcel (given or estimated), address, value and promise. */
+async function quoteShippingOrder(
+  ctx: ServiceContext,
+  order: Awaited<ReturnType<typeof shippingOrder>>,
+  input: GoalInput & { package?: Parcel },
+): Promise<RateQuoteOutput> {
+  return quoteRates(ctx, {
     ...input,
     ...(await parcelOf(ctx, order, input.package)),
     destination: order.shippingAddress,
     orderValue: order.lines.reduce((sum, line) => sum + line.total, 0),
     promisedDate: order.promisedDate,
   });
-  return { ...quote, chosenServiceId: row.carrier_service_id };
 }
 
 /**
@@ -188,14 +196,14 @@ export async function chooseServiceForOrder(
 ): Promise<Order & { carrierServiceId: string | null }> {
   const order = await shippingOrder(ctx, input.orderId);
   assertCan(await orderRow(ctx, order.id), 'edit');
-  const quote = await quoteForOrder(ctx, { ...input, goal: 'cheapest_on_time' });
+  const quote = await quoteShippingOrder(ctx, order, { ...input, goal: 'cheapest_on_time' });
   const option = quote.options.find((o) => o.serviceId === input.serviceId);
   if (!option) {
     throw new AppError('VALIDATION', 'This service does not take this order’s parcel to its address', {
       issues: [{ path: 'serviceId', message: 'Not one of the services that can ship this order' }],
     });
   }
-  await updateOrder(ctx, order.id, {
+  const updated = await updateOrder(ctx, order.id, {
     shipping: {
       method: option.serviceName,
       amount: input.setCharge ? option.price : order.shippingAmount,
@@ -204,5 +212,6 @@ export async function chooseServiceForOrder(
     },
   });
   await ctx.db.updateTable('orders').set({ carrier_service_id: option.serviceId }).where('id', '=', order.id).execute();
-  return { ...(await getOrder(ctx, order.id)), carrierServiceId: option.serviceId };
+  // The chosen service is not part of the order's own fields: the order read back by the edit stands.
+  return { ...updated, carrierServiceId: option.serviceId };
 }

@@ -18,6 +18,24 @@ const runSchema = z.object({
   elapsedMs: z.number().nullable(),
 });
 
+export type ForecastRun = z.infer<typeof runSchema>;
+
+const listRowSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  method: z.string(),
+  next30: z.number(),
+  onHand: z.number(),
+  available: z.number(),
+  /** On hand over the next 30 days' daily demand; null with no demand forecast. */
+  daysOfCover: z.number().nullable(),
+  smape: z.number().nullable(),
+  mase: z.number().nullable(),
+  computedAt: z.string(),
+});
+export type ForecastListRow = z.infer<typeof listRowSchema>;
+
 const numbers = z.array(z.number());
 
 /** 'all' for every warehouse together, or one warehouse's id. */
@@ -46,6 +64,7 @@ const suggestionSchema = z.object({
   orderUpTo: z.number(),
   suggested: z.number(),
 });
+export type Suggestion = z.infer<typeof suggestionSchema>;
 
 export const forecasts = {
   start: operation({
@@ -92,21 +111,7 @@ export const forecasts = {
     kind: 'query',
     access: STAFF,
     input: z.object({ scope, bucket: z.enum(DEMAND_BUCKETS).default('week') }),
-    output: z.array(
-      z.object({
-        productId: z.string(),
-        sku: z.string(),
-        name: z.string(),
-        method: z.string(),
-        next30: z.number(),
-        onHand: z.number(),
-        available: z.number(),
-        daysOfCover: z.number().nullable(),
-        smape: z.number().nullable(),
-        mase: z.number().nullable(),
-        computedAt: z.string(),
-      }),
-    ),
+    output: z.array(listRowSchema),
     http: { method: 'GET', path: '/forecasts' },
   }),
   chart: operation({

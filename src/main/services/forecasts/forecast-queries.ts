@@ -1,3 +1,4 @@
+import type { ForecastListRow } from '../../../shared/contract/forecasts';
 import { HORIZON_OF, type DemandBucket } from '../../../shared/domain/forecasts';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
@@ -5,21 +6,6 @@ import { dayOfIsoDate, isoDateOfDay, localDayOf, nextBucketStart } from './calen
 import { ALL_SCOPE, demandHistory } from './demand-history';
 import { saveForecasts } from './forecast-store';
 import { forecastOne } from './series-forecast';
-
-export interface ForecastListRow {
-  productId: string;
-  sku: string;
-  name: string;
-  method: string;
-  next30: number;
-  onHand: number;
-  available: number;
-  /** On hand over the next 30 days' daily demand; null with no demand forecast. */
-  daysOfCover: number | null;
-  smape: number | null;
-  mase: number | null;
-  computedAt: string;
-}
 
 /** The stored forecasts of one scope and bucket size, by SKU, with stock and days of cover. */
 export async function listForecasts(

@@ -1,3 +1,4 @@
+import type { ForecastRun } from '../../../shared/contract/forecasts';
 import type { Kysely } from 'kysely';
 import type { DemandBucket, ForecastRunStatus } from '../../../shared/domain/forecasts';
 import type { User } from '../../../shared/domain/user';
@@ -13,19 +14,6 @@ import type { WorkerAnswer, WorkerBatch } from './forecast-worker';
 import { saveForecasts } from './forecast-store';
 import type { SeriesForecast } from './series-forecast';
 import { RunCancelled, runOnWorkers } from './worker-pool';
-
-export interface ForecastRun {
-  id: string;
-  bucket: DemandBucket;
-  status: ForecastRunStatus;
-  seriesTotal: number;
-  seriesDone: number;
-  seriesFailed: number;
-  failure: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  elapsedMs: number | null;
-}
 
 const BATCH_SIZE = 25;
 

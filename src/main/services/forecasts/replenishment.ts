@@ -1,3 +1,4 @@
+import type { Suggestion } from '../../../shared/contract/forecasts';
 import type { DemandBucket, ReplenishmentSettings } from '../../../shared/domain/forecasts';
 import type { PurchaseOrder } from '../../../shared/contract/purchasing';
 import { AppError, type FieldIssue } from '../../../shared/errors';
@@ -73,23 +74,6 @@ export function replenishmentPolicy(input: PolicyInput): Policy {
     position,
     suggested: position <= reorderPoint ? Math.max(0, orderUpTo - position) : 0,
   };
-}
-
-export interface Suggestion extends Policy {
-  productId: string;
-  sku: string;
-  name: string;
-  warehouseId: string;
-  warehouseCode: string;
-  supplierId: string | null;
-  supplierName: string | null;
-  method: string;
-  leadTimeDays: number;
-  unitCost: number;
-  onHand: number;
-  reserved: number;
-  onOrder: number;
-  next30: number;
 }
 
 /**

@@ -20,15 +20,17 @@ export function parcelInput(parcel: Parcel): Record<string, number> {
   );
 }
 
-/** Weight and size of a parcel, all optional. */
+/** Weight and size of a parcel, all optional; `weightHint` says what the contents weigh, where known. */
 export function ParcelFields({
   value,
   onChange,
   errors,
+  weightHint,
 }: {
   value: Parcel;
   onChange(value: Parcel): void;
   errors: FieldErrors;
+  weightHint?: string;
 }) {
   const { t } = useTranslation();
   const field = (key: keyof Parcel, label: string) => (
@@ -38,6 +40,7 @@ export function ParcelFields({
       value={value[key]}
       onChange={(e) => onChange({ ...value, [key]: e.target.value })}
       error={errors[key]}
+      hint={key === 'weightGrams' ? weightHint : undefined}
     />
   );
   return (

@@ -3,18 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { packing } from '../../../../../shared/contract/picking';
 import type { PackingOrder } from '../../../../../shared/domain/picking';
 import { useApi } from '../../../api/ApiContext';
-import { TextField } from '../../../components/Field';
+import { NO_PARCEL, ParcelFields, parcelInput } from '../list/ParcelFields';
 import { checkForm, errorText, serverFieldErrors, type FieldErrors } from '../../../components/form-errors';
-
-const SIZE_FIELDS = ['weightGrams', 'lengthMm', 'widthMm', 'heightMm'] as const;
-type SizeField = (typeof SIZE_FIELDS)[number];
-const LABELS: Record<SizeField, string> = {
-  weightGrams: 'picking.pack.weight',
-  lengthMm: 'picking.pack.length',
-  widthMm: 'picking.pack.width',
-  heightMm: 'picking.pack.height',
-};
-const EMPTY: Record<SizeField, string> = { weightGrams: '', lengthMm: '', widthMm: '', heightMm: '' };
 
 /** The package being filled: its contents, taking one out, and closing it with weight and size. */
 export function OpenPackage({
@@ -28,7 +18,7 @@ export function OpenPackage({
 }) {
   const { t } = useTranslation();
   const { client } = useApi();
-  const [size, setSize] = useState(EMPTY);
+  const [size, setSize] = useState(NO_PARCEL);
   const [errors, setErrors] = useState<FieldErrors>({});
   const open = order.openPackage;
 
@@ -44,10 +34,7 @@ export function OpenPackage({
   async function close(event: FormEvent) {
     event.preventDefault();
     if (!open) return;
-    const values = {
-      shipmentId: open.id,
-      ...Object.fromEntries(SIZE_FIELDS.map((f) => [f, size[f] === '' ? undefined : Number(size[f])])),
-    };
+    const values = { shipmentId: open.id, ...parcelInput(size) };
     const checked = checkForm(packing.close.input, values, t);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -55,7 +42,7 @@ export function OpenPackage({
     }
     try {
       const next = await client.packing.close(checked.data);
-      setSize(EMPTY);
+      setSize(NO_PARCEL);
       setErrors({});
       onChange(next, t('picking.pack.closed', { number: open.number }));
     } catch (error) {
@@ -110,21 +97,16 @@ export function OpenPackage({
       </table>
       <form onSubmit={close} noValidate aria-label={t('picking.pack.close')}>
         <div className="form-grid form-grid--4">
-          {SIZE_FIELDS.map((field) => (
-            <TextField
-              key={field}
-              label={t(LABELS[field])}
-              inputMode="numeric"
-              value={size[field]}
-              error={errors[field]}
-              hint={
-                field === 'weightGrams' && open.estimatedWeightGrams !== null
-                  ? t('picking.pack.estimated', { grams: open.estimatedWeightGrams })
-                  : undefined
-              }
-              onChange={(e) => setSize({ ...size, [field]: e.target.value.trim() })}
-            />
-          ))}
+          <ParcelFields
+            value={size}
+            onChange={setSize}
+            errors={errors}
+            weightHint={
+              open.estimatedWeightGrams !== null
+                ? t('picking.pack.estimated', { grams: open.estimatedWeightGrams })
+                : undefined
+            }
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary">

@@ -17,7 +17,7 @@ export function PackedPackages({ packages }: { packages: Package[] }) {
             <tr>
               <th scope="col">{t('picking.pack.package')}</th>
               <th scope="col" className="num">
-                {t('picking.pack.weight')}
+                {t('shipments.ship.weight')}
               </th>
               <th scope="col" className="num">
                 {t('picking.pack.size', { length: 'L', width: 'W', height: 'H' })}
